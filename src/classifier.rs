@@ -1,0 +1,97 @@
+//! The public entry point: a loaded model that scores pages.
+
+use std::path::Path;
+
+use crate::error::{ModelError, ScoreError};
+use crate::report::{ModelInfo, Report};
+
+/// Largest page accepted by default (32 MiB).
+pub const DEFAULT_MAX_PAGE_BYTES: usize = 32 << 20;
+
+/// How to read the input bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputKind {
+    /// Decide from the content: HTML if it looks like markup, plain text otherwise.
+    #[default]
+    Auto,
+    /// Parse as HTML.
+    Html,
+    /// Treat as plain text (one body region, paragraphs by line).
+    Text,
+}
+
+/// One page to score: raw bytes plus what the fetcher knows about them.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageInput<'a> {
+    /// The page exactly as fetched, in any charset.
+    pub bytes: &'a [u8],
+    /// Charset hint, e.g. the HTTP `Content-Type` header or a bare label like `gbk`.
+    pub charset_hint: Option<&'a str>,
+    /// HTML, plain text, or auto-detect.
+    pub kind: InputKind,
+}
+
+impl<'a> PageInput<'a> {
+    /// A page of raw bytes with no hints.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        PageInput {
+            bytes,
+            charset_hint: None,
+            kind: InputKind::Auto,
+        }
+    }
+}
+
+/// A loaded model, ready to score pages. Cheap to share across threads (`Send + Sync`).
+pub struct Classifier {
+    max_page_bytes: usize,
+    info: ModelInfo,
+}
+
+impl Classifier {
+    /// The default model shipped inside the binary (`models/default.ssm`).
+    pub fn shipped() -> Result<Self, ModelError> {
+        Err(ModelError::Corrupt("not built yet".into()))
+    }
+
+    /// Loads a model file.
+    pub fn load(path: &Path) -> Result<Self, ModelError> {
+        let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        Self::from_bytes(&bytes)
+    }
+
+    /// Loads a model from the bytes of a model file.
+    pub fn from_bytes(_bytes: &[u8]) -> Result<Self, ModelError> {
+        Err(ModelError::Corrupt("not built yet".into()))
+    }
+
+    /// Metadata of the loaded model.
+    pub fn info(&self) -> &ModelInfo {
+        &self.info
+    }
+
+    /// Sets the largest accepted page size in bytes.
+    pub fn with_max_page_bytes(mut self, limit: usize) -> Self {
+        self.max_page_bytes = limit;
+        self
+    }
+
+    /// Scores one page. Never panics on any input; bad input is an error.
+    pub fn score(&self, page: &PageInput<'_>) -> Result<Report, ScoreError> {
+        if page.bytes.is_empty() {
+            return Err(ScoreError::Empty);
+        }
+        if page.bytes.len() > self.max_page_bytes {
+            return Err(ScoreError::TooLarge {
+                size: page.bytes.len(),
+                limit: self.max_page_bytes,
+            });
+        }
+        Err(ScoreError::NotText {
+            reason: "not built yet".into(),
+        })
+    }
+}
