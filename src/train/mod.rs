@@ -256,6 +256,12 @@ pub fn train(
         ("holdout_fpr".into(), holdout.fpr),
         ("holdout_roc_auc".into(), holdout.roc_auc),
         ("holdout_pr_auc".into(), holdout.pr_auc),
+        // The options, so that `spamsift train` can reproduce the file.
+        ("option_seed".into(), options.seed as f64),
+        ("option_holdout".into(), options.holdout),
+        ("option_l2".into(), options.l2),
+        ("option_nb_alpha".into(), options.nb_alpha),
+        ("option_nb_min_blocks".into(), f64::from(options.nb_min_blocks)),
     ];
     Ok(Trained {
         model,
