@@ -65,6 +65,12 @@ pub fn run<S: Scorer>(
             return Ok(summary(done.stats, 0, started, threads, true));
         }
     };
+    tracing::info!(
+        threads,
+        inputs = opts.inputs.len(),
+        resumed = start.resumed,
+        "starting batch run"
+    );
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .thread_name(|i| format!("spamsift-score-{i}"))
@@ -291,6 +297,7 @@ fn read_all(
     let mut chunk = Vec::new();
     let mut chunk_bytes = 0usize;
     for spec in &opts.inputs {
+        tracing::info!(input = %spec.name(), "reading input");
         let mut src = match source::open(spec, opts.max_page_bytes, Arc::clone(&bytes_read)) {
             Ok(s) => s,
             Err(e) => {
