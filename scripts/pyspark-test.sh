@@ -36,11 +36,12 @@ set +e
 .venv/bin/python examples/pyspark_pipe.py --bin "$BIN" --generate "$PAGES" --partitions 4 --check >"$out" 2>"$log"
 status=$?
 set -e
-cat "$out"
 if [ "$status" -ne 0 ]; then
     echo "--- pyspark stderr (last 40 lines) ---"
     tail -n 40 "$log"
+    echo "---"
 fi
+cat "$out"
 # A crash before the checks ran still has to end with a tally.
 if ! grep -Eq '^[0-9]+ passed, [0-9]+ failed$' "$out"; then
     echo "0 passed, 1 failed"
