@@ -55,10 +55,6 @@ fn main() -> anyhow::Result<()> {
         writer.write_all(&gz.finish()?)?;
     }
     writer.flush()?;
-    eprintln!(
-        "packed {} pages into {}",
-        pages.len(),
-        PathBuf::from(&out).display()
-    );
+    eprintln!("packed {} pages into {}", pages.len(), PathBuf::from(&out).display());
     Ok(())
 }

@@ -51,11 +51,7 @@ fn pipe_mode_preserves_order_and_completeness() {
     let writer = std::thread::spawn(move || stdin.write_all(&input));
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let lines = parse_lines(&out.stdout);
     let mut want = expected_ids(120);
     want.push("-:121".into());
@@ -95,11 +91,7 @@ fn warc_gz_on_stdin_and_directory_with_summary() {
         .unwrap();
     child.stdin.take().unwrap().write_all(&gz).unwrap();
     let res = child.wait_with_output().unwrap();
-    assert!(
-        res.status.success(),
-        "{}",
-        String::from_utf8_lossy(&res.stderr)
-    );
+    assert!(res.status.success(), "{}", String::from_utf8_lossy(&res.stderr));
     let lines = read_lines(&out);
     let mut want: Vec<String> = w.html_ids.iter().map(|s| s.to_string()).collect();
     want.extend(["spam-1".to_owned(), "clean-1".to_owned()]);
@@ -117,17 +109,8 @@ fn only_flagged_via_the_cli() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("in.jsonl");
     std::fs::write(&input, jsonl_docs(10)).unwrap();
-    let out = bin()
-        .arg("batch")
-        .arg(&input)
-        .arg("--only-flagged")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = bin().arg("batch").arg(&input).arg("--only-flagged").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let got = ids(&parse_lines(&out.stdout));
     assert!(
         got.contains(&"p00002".to_owned()) && got.contains(&"p00007".to_owned()),
@@ -166,10 +149,7 @@ fn resume_after_kill_9_has_every_id_exactly_once() {
     child.kill().unwrap(); // SIGKILL on Unix
     child.wait().unwrap();
     let partial = line_count(&out);
-    assert!(
-        partial < n,
-        "the run finished before the kill ({partial} lines)"
-    );
+    assert!(partial < n, "the run finished before the kill ({partial} lines)");
 
     let mut cmd = bin();
     args(&mut cmd);
@@ -182,10 +162,6 @@ fn resume_after_kill_9_has_every_id_exactly_once() {
     let mut cmd = bin();
     args(&mut cmd);
     let resumed = cmd.arg("--resume").output().unwrap();
-    assert!(
-        resumed.status.success(),
-        "{}",
-        String::from_utf8_lossy(&resumed.stderr)
-    );
+    assert!(resumed.status.success(), "{}", String::from_utf8_lossy(&resumed.stderr));
     assert_eq!(ids(&read_lines(&out)), expected_ids(n));
 }

@@ -7,16 +7,12 @@ use std::path::{Path, PathBuf};
 
 use batch_support::*;
 use spamsift::batch::{
-    self, BatchError, BatchOptions, InputSpec, NoProgress, OutputSpec, Progress, ProgressSnapshot,
-    Shard, Summary,
+    self, BatchError, BatchOptions, InputSpec, NoProgress, OutputSpec, Progress, ProgressSnapshot, Shard, Summary,
 };
 
 fn opts(inputs: &[&Path], out: &Path) -> BatchOptions {
     let mut o = BatchOptions::new(
-        inputs
-            .iter()
-            .map(|p| InputSpec::Path(p.to_path_buf()))
-            .collect(),
+        inputs.iter().map(|p| InputSpec::Path(p.to_path_buf())).collect(),
         OutputSpec::File(out.to_path_buf()),
     );
     o.threads = 2;
@@ -47,15 +43,8 @@ fn check_warc_output(lines: &[serde_json::Value], w: &TestWarc, truncated_id: &s
             assert!(line["url"].is_string(), "{line}");
             continue;
         }
-        assert!(
-            line["url"].as_str().unwrap().starts_with("http://"),
-            "{line}"
-        );
-        let want = if w.spam_ids.contains(&id) {
-            "spam"
-        } else {
-            "clean"
-        };
+        assert!(line["url"].as_str().unwrap().starts_with("http://"), "{line}");
+        let want = if w.spam_ids.contains(&id) { "spam" } else { "clean" };
         assert_eq!(line["verdict"], want, "{line}");
         for key in ["adult", "gambling", "other"] {
             assert!(line["categories"][key].is_number(), "{line}");
@@ -63,10 +52,7 @@ fn check_warc_output(lines: &[serde_json::Value], w: &TestWarc, truncated_id: &s
         if want == "spam" {
             let span = &line["spans"][0];
             assert!(span["end"].as_u64() > span["start"].as_u64(), "{line}");
-            assert!(
-                span["category"].is_string() && span["score"].is_number(),
-                "{line}"
-            );
+            assert!(span["category"].is_string() && span["score"].is_number(), "{line}");
         }
     }
 }
@@ -85,21 +71,9 @@ fn warc_plain_and_per_record_gzip() {
         o.overwrite = true;
         let summary = run(&o);
         check_warc_output(&read_lines(&out), &w, "<urn:uuid:cut>");
-        assert_eq!(
-            summary.stats.skipped.get("non_html"),
-            Some(&1),
-            "{summary:?}"
-        );
-        assert_eq!(
-            summary.stats.skipped.get("non_response"),
-            Some(&2),
-            "{summary:?}"
-        );
-        assert_eq!(
-            summary.stats.errors.get("truncated"),
-            Some(&1),
-            "{summary:?}"
-        );
+        assert_eq!(summary.stats.skipped.get("non_html"), Some(&1), "{summary:?}");
+        assert_eq!(summary.stats.skipped.get("non_response"), Some(&2), "{summary:?}");
+        assert_eq!(summary.stats.errors.get("truncated"), Some(&1), "{summary:?}");
         assert_eq!(summary.stats.flagged, 2);
     }
 }
@@ -234,12 +208,7 @@ fn shards_are_disjoint_and_cover_everything() {
         let got = ids(&read_lines(&out));
         assert!(got.len() > 50, "shard {k} has only {} ids", got.len());
         assert_eq!(
-            summary
-                .stats
-                .skipped
-                .get("other_shard")
-                .copied()
-                .unwrap_or(0) as usize,
+            summary.stats.skipped.get("other_shard").copied().unwrap_or(0) as usize,
             300 - got.len()
         );
         all.extend(got);
@@ -346,7 +315,9 @@ fn resume_after_a_crash_with_a_torn_line_gives_every_id_once() {
     // What a kill during the next chunk leaves behind: a whole uncommitted line and a torn one.
     let mut bytes = std::fs::read(&out).unwrap();
     assert_eq!(parse_lines(&bytes).len(), 21);
-    bytes.extend_from_slice(b"{\"id\":\"doc-00021\",\"score\":0.1,\"verdict\":\"clean\",\"categories\":{},\"spans\":[]}\n{\"id\":\"doc-000");
+    bytes.extend_from_slice(
+        b"{\"id\":\"doc-00021\",\"score\":0.1,\"verdict\":\"clean\",\"categories\":{},\"spans\":[]}\n{\"id\":\"doc-000",
+    );
     std::fs::write(&out, &bytes).unwrap();
 
     // A plain rerun refuses to clobber the unfinished run.
@@ -368,16 +339,10 @@ fn resume_after_a_crash_with_a_torn_line_gives_every_id_once() {
     assert!(summary.resumed);
     assert_eq!(summary.stats.documents, 100);
     assert_eq!(summary.documents_this_run, 79);
-    assert_eq!(
-        std::fs::read(&out).unwrap(),
-        std::fs::read(&reference).unwrap()
-    );
+    assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&reference).unwrap());
     // Resuming a complete run changes nothing.
     run(&o);
-    assert_eq!(
-        std::fs::read(&out).unwrap(),
-        std::fs::read(&reference).unwrap()
-    );
+    assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&reference).unwrap());
 }
 
 #[test]

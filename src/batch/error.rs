@@ -36,9 +36,7 @@ pub enum BatchError {
         reason: String,
     },
     /// The output belongs to an unfinished run and neither resume nor overwrite was asked for.
-    #[error(
-        "{path} holds an unfinished run; pass --resume to continue it or --overwrite to start over"
-    )]
+    #[error("{path} holds an unfinished run; pass --resume to continue it or --overwrite to start over")]
     Unfinished {
         /// The output file.
         path: PathBuf,

@@ -63,11 +63,7 @@ pub fn process<S: Scorer + ?Sized>(scorer: &S, rules: Rules<'_>, item: Item) -> 
     let report = match catch_unwind(AssertUnwindSafe(|| scorer.score(&input))) {
         Ok(Ok(report)) => report,
         Ok(Err(e)) => {
-            return error(
-                &item.id,
-                url,
-                &DocError::new(&score_error_kind(&e), e.to_string()),
-            );
+            return error(&item.id, url, &DocError::new(&score_error_kind(&e), e.to_string()));
         }
         Err(_) => {
             tracing::error!(id = %item.id, "the scorer panicked on this document");
@@ -85,8 +81,7 @@ pub fn process<S: Scorer + ?Sized>(scorer: &S, rules: Rules<'_>, item: Item) -> 
     {
         return Outcome::Fatal(e);
     }
-    let keep =
-        (!rules.only_flagged || flagged) && rules.min_score.is_none_or(|m| report.score >= m);
+    let keep = (!rules.only_flagged || flagged) && rules.min_score.is_none_or(|m| report.score >= m);
     Outcome::Scored {
         verdict: report.verdict,
         top: report.categories.top(),
@@ -118,11 +113,7 @@ pub fn score_error_kind(e: &ScoreError) -> String {
         }
         kind.push(c.to_ascii_lowercase());
     }
-    if kind.is_empty() {
-        "score".into()
-    } else {
-        kind
-    }
+    if kind.is_empty() { "score".into() } else { kind }
 }
 
 #[cfg(test)]

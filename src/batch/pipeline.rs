@@ -46,11 +46,7 @@ struct Start {
 
 /// Runs a batch: reads every input, scores every document, writes one line per document.
 /// Returns the summary; per-document problems are error lines, not errors of the run.
-pub fn run<S: Scorer>(
-    scorer: &S,
-    opts: &BatchOptions,
-    progress: &mut dyn Progress,
-) -> Result<Summary, BatchError> {
+pub fn run<S: Scorer>(scorer: &S, opts: &BatchOptions, progress: &mut dyn Progress) -> Result<Summary, BatchError> {
     validate(opts)?;
     let started = Instant::now();
     let threads = if opts.threads == 0 {
@@ -145,13 +141,7 @@ pub fn run<S: Scorer>(
     Ok(summary(stats, this_run, started, threads, resumed))
 }
 
-fn summary(
-    stats: Stats,
-    this_run: u64,
-    started: Instant,
-    threads: usize,
-    resumed: bool,
-) -> Summary {
+fn summary(stats: Stats, this_run: u64, started: Instant, threads: usize, resumed: bool) -> Summary {
     let elapsed = started.elapsed().as_secs_f64();
     let per_sec = |n: f64| if elapsed > 0.0 { n / elapsed } else { 0.0 };
     // Page bytes of this invocation are not tracked separately; approximate by share of docs.
@@ -176,13 +166,7 @@ fn validate(opts: &BatchOptions) -> Result<(), BatchError> {
     if opts.inputs.is_empty() {
         return bad("no input given");
     }
-    if opts
-        .inputs
-        .iter()
-        .filter(|i| **i == InputSpec::Stdin)
-        .count()
-        > 1
-    {
+    if opts.inputs.iter().filter(|i| **i == InputSpec::Stdin).count() > 1 {
         return bad("standard input (-) can be read only once");
     }
     if opts.resume && opts.output == OutputSpec::Stdout {
@@ -251,8 +235,7 @@ fn prepare(opts: &BatchOptions) -> Result<Result<Start, Checkpoint>, BatchError>
             if has_data {
                 return Err(BatchError::Checkpoint {
                     path: ckpt_path,
-                    reason: "missing, but the output is not empty: not a spamsift batch output?"
-                        .into(),
+                    reason: "missing, but the output is not empty: not a spamsift batch output?".into(),
                 });
             }
             (0, 0, Stats::default(), false)
@@ -287,12 +270,7 @@ fn prepare(opts: &BatchOptions) -> Result<Result<Start, Checkpoint>, BatchError>
 
 /// Reader thread: all inputs in order, skipping the first `skip` items, in bounded chunks.
 /// Returns the number of items consumed in total (including skipped ones).
-fn read_all(
-    opts: &BatchOptions,
-    skip: u64,
-    bytes_read: Arc<AtomicU64>,
-    tx: SyncSender<Chunk>,
-) -> u64 {
+fn read_all(opts: &BatchOptions, skip: u64, bytes_read: Arc<AtomicU64>, tx: SyncSender<Chunk>) -> u64 {
     let mut index: u64 = 0;
     let mut chunk = Vec::new();
     let mut chunk_bytes = 0usize;
@@ -302,11 +280,7 @@ fn read_all(
             Ok(s) => s,
             Err(e) => {
                 tracing::error!(input = %spec.name(), "cannot open input: {e}");
-                let failed = Item::failed(
-                    spec.name(),
-                    None,
-                    super::document::DocError::new("read", e.to_string()),
-                );
+                let failed = Item::failed(spec.name(), None, super::document::DocError::new("read", e.to_string()));
                 Box::new(std::iter::once(failed).fuse()) as Box<dyn source::Source>
             }
         };
@@ -405,8 +379,7 @@ impl Writer<'_> {
                     }
                     Outcome::Error { ref line, .. } => buf.extend_from_slice(line),
                     Outcome::Scored {
-                        line: Some(ref line),
-                        ..
+                        line: Some(ref line), ..
                     } => buf.extend_from_slice(line),
                     _ => {}
                 }

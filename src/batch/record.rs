@@ -76,9 +76,8 @@ impl<'a> ResultLine<'a> {
 pub fn to_line<T: Serialize>(value: &T) -> Vec<u8> {
     // Serialising these plain structs cannot fail (string keys, no maps with non-string keys);
     // fall back to an error line rather than panicking if it ever did.
-    let mut line = serde_json::to_vec(value).unwrap_or_else(|e| {
-        format!("{{\"id\":null,\"error\":\"serialisation failed: {e}\"}}").into_bytes()
-    });
+    let mut line = serde_json::to_vec(value)
+        .unwrap_or_else(|e| format!("{{\"id\":null,\"error\":\"serialisation failed: {e}\"}}").into_bytes());
     line.push(b'\n');
     line
 }

@@ -24,21 +24,11 @@ impl FromStr for Shard {
 
     /// Parses `K/N` with `0 <= K < N`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (k, n) = s
-            .split_once('/')
-            .ok_or_else(|| format!("expected K/N, got {s:?}"))?;
-        let index: u64 = k
-            .trim()
-            .parse()
-            .map_err(|_| format!("bad shard index {k:?}"))?;
-        let count: u64 = n
-            .trim()
-            .parse()
-            .map_err(|_| format!("bad shard count {n:?}"))?;
+        let (k, n) = s.split_once('/').ok_or_else(|| format!("expected K/N, got {s:?}"))?;
+        let index: u64 = k.trim().parse().map_err(|_| format!("bad shard index {k:?}"))?;
+        let count: u64 = n.trim().parse().map_err(|_| format!("bad shard count {n:?}"))?;
         if count == 0 || index >= count {
-            return Err(format!(
-                "shard must satisfy 0 <= K < N, got {index}/{count}"
-            ));
+            return Err(format!("shard must satisfy 0 <= K < N, got {index}/{count}"));
         }
         Ok(Shard { index, count })
     }

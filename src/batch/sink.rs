@@ -40,9 +40,7 @@ impl Sink {
         if existing < keep {
             return Err(BatchError::Checkpoint {
                 path: path.to_path_buf(),
-                reason: format!(
-                    "the output has {existing} bytes but the checkpoint says {keep} were committed"
-                ),
+                reason: format!("the output has {existing} bytes but the checkpoint says {keep} were committed"),
             });
         }
         file.set_len(keep).map_err(err)?;

@@ -59,10 +59,7 @@ impl Stats {
                 *self.verdicts.entry(name.to_owned()).or_default() += 1;
                 if *verdict != Verdict::Clean {
                     self.flagged += 1;
-                    *self
-                        .flagged_by_category
-                        .entry(top.name().to_owned())
-                        .or_default() += 1;
+                    *self.flagged_by_category.entry(top.name().to_owned()).or_default() += 1;
                 }
                 if line.is_some() {
                     self.lines_written += 1;
@@ -108,10 +105,7 @@ impl Summary {
             if m.is_empty() {
                 "none".to_owned()
             } else {
-                m.iter()
-                    .map(|(k, v)| format!("{k}={v}"))
-                    .collect::<Vec<_>>()
-                    .join(" ")
+                m.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(" ")
             }
         };
         format!(

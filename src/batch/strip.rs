@@ -26,8 +26,7 @@ pub fn cleaned_text(bytes: &[u8], report: &Report) -> String {
         pos = pos.max(end);
     }
     kept.extend_from_slice(&bytes[pos.min(bytes.len())..]);
-    let encoding =
-        encoding_rs::Encoding::for_label(report.encoding.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    let encoding = encoding_rs::Encoding::for_label(report.encoding.as_bytes()).unwrap_or(encoding_rs::UTF_8);
     let (text, _, _) = encoding.decode(&kept);
     text.into_owned()
 }
@@ -47,11 +46,7 @@ pub fn file_name(id: &str, input_kind: &str) -> String {
         .take(100)
         .collect();
     if safe != id || safe.is_empty() || safe.starts_with('.') {
-        safe = format!(
-            "{}-{:016x}",
-            safe.trim_start_matches('.'),
-            stable_hash(id.as_bytes())
-        );
+        safe = format!("{}-{:016x}", safe.trim_start_matches('.'), stable_hash(id.as_bytes()));
     }
     let ext = if input_kind == "text" { "txt" } else { "html" };
     format!("{safe}.{ext}")
@@ -97,10 +92,7 @@ mod tests {
     #[test]
     fn removes_spans_even_overlapping_or_out_of_range() {
         let page = b"0123456789";
-        assert_eq!(
-            cleaned_text(page, &report(&[(2, 4), (3, 6), (8, 99)], "UTF-8")),
-            "0167"
-        );
+        assert_eq!(cleaned_text(page, &report(&[(2, 4), (3, 6), (8, 99)], "UTF-8")), "0167");
     }
 
     #[test]

@@ -6,9 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use spamsift::batch::{
-    self, BatchOptions, InputSpec, OutputSpec, Progress, ProgressSnapshot, Shard,
-};
+use spamsift::batch::{self, BatchOptions, InputSpec, OutputSpec, Progress, ProgressSnapshot, Shard};
 
 /// Arguments of `spamsift batch`.
 #[derive(clap::Args)]
@@ -68,10 +66,7 @@ pub fn run(args: BatchArgs) -> anyhow::Result<()> {
     } else {
         OutputSpec::File(args.output.clone())
     };
-    let mut opts = BatchOptions::new(
-        args.inputs.iter().map(|p| InputSpec::parse(p)).collect(),
-        output,
-    );
+    let mut opts = BatchOptions::new(args.inputs.iter().map(|p| InputSpec::parse(p)).collect(), output);
     opts.threads = args.threads;
     opts.only_flagged = args.only_flagged;
     opts.min_score = args.min_score;

@@ -4,9 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use spamsift::{
-    Category, CategoryScores, Evidence, PageInput, Report, ScoreError, Span, Verdict, batch::Scorer,
-};
+use spamsift::{Category, CategoryScores, Evidence, PageInput, Report, ScoreError, Span, Verdict, batch::Scorer};
 
 /// The injected keyword block of the spam fixtures.
 pub const SPAM_BLOCK: &str = "免费A级毛片无码 | 亚洲AV中文字幕在线 | 澳门葡京娱乐城注册送彩金";
@@ -41,11 +39,7 @@ pub fn clean_page(n: usize) -> String {
 /// One WARC record.
 pub fn warc_record(warc_type: &str, id: &str, uri: Option<&str>, block: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    write!(
-        out,
-        "WARC/1.0\r\nWARC-Type: {warc_type}\r\nWARC-Record-ID: {id}\r\n"
-    )
-    .unwrap();
+    write!(out, "WARC/1.0\r\nWARC-Type: {warc_type}\r\nWARC-Record-ID: {id}\r\n").unwrap();
     write!(out, "WARC-Date: 2024-06-01T00:00:00Z\r\n").unwrap();
     if let Some(uri) = uri {
         write!(out, "WARC-Target-URI: {uri}\r\n").unwrap();
@@ -55,12 +49,7 @@ pub fn warc_record(warc_type: &str, id: &str, uri: Option<&str>, block: &[u8]) -
         "request" => "application/http; msgtype=request",
         _ => "application/warc-fields",
     };
-    write!(
-        out,
-        "Content-Type: {ct}\r\nContent-Length: {}\r\n\r\n",
-        block.len()
-    )
-    .unwrap();
+    write!(out, "Content-Type: {ct}\r\nContent-Length: {}\r\n\r\n", block.len()).unwrap();
     out.extend_from_slice(block);
     out.extend_from_slice(b"\r\n\r\n");
     out
@@ -176,19 +165,13 @@ pub fn parse_lines(bytes: &[u8]) -> Vec<serde_json::Value> {
     bytes
         .split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())
-        .map(|l| {
-            serde_json::from_slice(l)
-                .unwrap_or_else(|e| panic!("bad line {:?}: {e}", String::from_utf8_lossy(l)))
-        })
+        .map(|l| serde_json::from_slice(l).unwrap_or_else(|e| panic!("bad line {:?}: {e}", String::from_utf8_lossy(l))))
         .collect()
 }
 
 /// The `id` of every line.
 pub fn ids(lines: &[serde_json::Value]) -> Vec<String> {
-    lines
-        .iter()
-        .map(|l| l["id"].as_str().unwrap().to_owned())
-        .collect()
+    lines.iter().map(|l| l["id"].as_str().unwrap().to_owned()).collect()
 }
 
 /// A stand-in for the real model: decodes the page with the charset named in the hint
@@ -217,18 +200,13 @@ impl Scorer for FakeScorer {
                     .map(|s| s.trim().to_owned())
             })
             .unwrap_or_else(|| "utf-8".into());
-        let encoding =
-            encoding_rs::Encoding::for_label(label.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+        let encoding = encoding_rs::Encoding::for_label(label.as_bytes()).unwrap_or(encoding_rs::UTF_8);
         let (text, _, _) = encoding.decode(page.bytes);
         let mut spans = Vec::new();
         for (kw, category) in KEYWORDS {
             if text.contains(kw) {
                 let (needle, _, _) = encoding.encode(kw);
-                if let Some(pos) = page
-                    .bytes
-                    .windows(needle.len())
-                    .position(|w| w == &needle[..])
-                {
+                if let Some(pos) = page.bytes.windows(needle.len()).position(|w| w == &needle[..]) {
                     spans.push(Span {
                         start: pos,
                         end: pos + needle.len(),

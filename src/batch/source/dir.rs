@@ -25,11 +25,7 @@ pub struct DirSource {
 
 impl DirSource {
     /// Walks `root` (which must be a readable directory).
-    pub fn open(
-        root: &Path,
-        max_page_bytes: usize,
-        bytes_read: Arc<AtomicU64>,
-    ) -> std::io::Result<Self> {
+    pub fn open(root: &Path, max_page_bytes: usize, bytes_read: Arc<AtomicU64>) -> std::io::Result<Self> {
         let stack = sorted_children(root)?;
         Ok(DirSource {
             root: root.to_path_buf(),
@@ -65,16 +61,13 @@ impl DirSource {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| path.display().to_string());
         let kind = match path.extension().and_then(|e| e.to_str()) {
-            Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => {
-                InputKind::Html
-            }
+            Some(e) if e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm") => InputKind::Html,
             Some(e) if e.eq_ignore_ascii_case("txt") => InputKind::Text,
             _ => InputKind::Auto,
         };
         match read_bounded(path, self.max_page_bytes) {
             Ok(bytes) => {
-                self.bytes_read
-                    .fetch_add(bytes.len() as u64, Ordering::Relaxed);
+                self.bytes_read.fetch_add(bytes.len() as u64, Ordering::Relaxed);
                 Item::page(
                     id,
                     None,
@@ -110,9 +103,8 @@ impl Source for DirSource {
                 }
                 continue;
             }
-            let is_file = meta.is_file()
-                || (meta.file_type().is_symlink()
-                    && fs::metadata(&path).is_ok_and(|m| m.is_file()));
+            let is_file =
+                meta.is_file() || (meta.file_type().is_symlink() && fs::metadata(&path).is_ok_and(|m| m.is_file()));
             if is_file {
                 return Some(self.read_file(&path));
             }
@@ -147,9 +139,7 @@ fn read_bounded(path: &Path, limit: usize) -> Result<Vec<u8>, DocError> {
     let read_err = |e: std::io::Error| DocError::new("read", format!("{}: {e}", path.display()));
     let file = fs::File::open(path).map_err(read_err)?;
     let mut bytes = Vec::new();
-    file.take(limit as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_err)?;
+    file.take(limit as u64 + 1).read_to_end(&mut bytes).map_err(read_err)?;
     if bytes.len() > limit {
         return Err(DocError::new(
             "too_large",

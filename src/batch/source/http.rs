@@ -37,12 +37,8 @@ pub fn parse_head(block: &[u8]) -> Option<ResponseHead> {
         let Some(colon) = line.iter().position(|&b| b == b':') else {
             continue;
         };
-        let name = String::from_utf8_lossy(&line[..colon])
-            .trim()
-            .to_ascii_lowercase();
-        let value = String::from_utf8_lossy(&line[colon + 1..])
-            .trim()
-            .to_owned();
+        let name = String::from_utf8_lossy(&line[..colon]).trim().to_ascii_lowercase();
+        let value = String::from_utf8_lossy(&line[colon + 1..]).trim().to_owned();
         match name.as_str() {
             "content-type" => out.content_type = Some(value),
             "content-encoding" => out.content_encoding = Some(value.to_ascii_lowercase()),
@@ -71,12 +67,7 @@ fn find_head_end(block: &[u8]) -> Option<(usize, usize)> {
 pub fn is_html(head: &ResponseHead, body_start: &[u8]) -> bool {
     match &head.content_type {
         Some(ct) => {
-            let mime = ct
-                .split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase();
+            let mime = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
             mime == "text/html" || mime == "application/xhtml+xml"
         }
         None => looks_like_html(body_start),
@@ -104,8 +95,9 @@ pub fn decode_body(head: &ResponseHead, body: &[u8], limit: usize) -> Result<Vec
     match head.content_encoding.as_deref() {
         None | Some("") | Some("identity") | Some("none") => Ok(body.to_vec()),
         Some("gzip") | Some("x-gzip") => inflate(GzDecoder::new(body), limit),
-        Some("deflate") => inflate(ZlibDecoder::new(body), limit)
-            .or_else(|_| inflate(flate2::read::DeflateDecoder::new(body), limit)),
+        Some("deflate") => {
+            inflate(ZlibDecoder::new(body), limit).or_else(|_| inflate(flate2::read::DeflateDecoder::new(body), limit))
+        }
         Some(other) => Err(DocError::new(
             "unsupported_encoding",
             format!("unsupported Content-Encoding {other:?}"),
@@ -145,10 +137,7 @@ fn dechunk(mut body: &[u8], limit: usize) -> Result<Vec<u8>, DocError> {
         }
         let chunk = body.get(..size).ok_or_else(|| bad("chunk past the end"))?;
         if out.len() + size > limit {
-            return Err(DocError::new(
-                "too_large",
-                format!("body larger than {limit} bytes"),
-            ));
+            return Err(DocError::new("too_large", format!("body larger than {limit} bytes")));
         }
         out.extend_from_slice(chunk);
         body = &body[size..];
@@ -165,8 +154,7 @@ mod tests {
 
     #[test]
     fn head_and_body() {
-        let block =
-            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=GBK\r\nX: y\r\n\r\n<p>hi</p>";
+        let block = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=GBK\r\nX: y\r\n\r\n<p>hi</p>";
         let head = parse_head(block).unwrap();
         assert_eq!(head.content_type.as_deref(), Some("text/html; charset=GBK"));
         assert_eq!(&block[head.body_offset..], b"<p>hi</p>");
@@ -200,9 +188,6 @@ mod tests {
             ..ResponseHead::default()
         };
         assert_eq!(decode_body(&head, &gz, 100).unwrap(), b"<html>x</html>");
-        assert_eq!(
-            decode_body(&head, b"nope", 100).unwrap_err().kind,
-            "malformed"
-        );
+        assert_eq!(decode_body(&head, b"nope", 100).unwrap_err().kind, "malformed");
     }
 }

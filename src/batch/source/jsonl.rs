@@ -52,25 +52,13 @@ impl Source for JsonlSource {
             match read {
                 Err(e) => {
                     self.done = true;
-                    let msg = format!(
-                        "reading {} failed after line {}: {e}",
-                        self.name,
-                        self.line_no - 1
-                    );
-                    return Some(Item::failed(
-                        self.locator(),
-                        None,
-                        DocError::new("read", msg),
-                    ));
+                    let msg = format!("reading {} failed after line {}: {e}", self.name, self.line_no - 1);
+                    return Some(Item::failed(self.locator(), None, DocError::new("read", msg)));
                 }
                 Ok((Line::Eof, _)) => self.done = true,
                 Ok((Line::TooLong, _)) => {
                     let msg = format!("line longer than {} bytes", self.max_line);
-                    return Some(Item::failed(
-                        self.locator(),
-                        None,
-                        DocError::new("too_large", msg),
-                    ));
+                    return Some(Item::failed(self.locator(), None, DocError::new("too_large", msg)));
                 }
                 Ok((Line::Full, _)) => {
                     if self.buf.iter().all(u8::is_ascii_whitespace) {
@@ -89,19 +77,11 @@ pub fn parse_line(line: &[u8], locator: String) -> Item {
     let value: Value = match serde_json::from_slice(line) {
         Ok(v) => v,
         Err(e) => {
-            return Item::failed(
-                locator,
-                None,
-                DocError::new("malformed", format!("invalid JSON: {e}")),
-            );
+            return Item::failed(locator, None, DocError::new("malformed", format!("invalid JSON: {e}")));
         }
     };
     let Value::Object(obj) = value else {
-        return Item::failed(
-            locator,
-            None,
-            DocError::new("malformed", "line is not a JSON object"),
-        );
+        return Item::failed(locator, None, DocError::new("malformed", "line is not a JSON object"));
     };
     let url = obj.get("url").and_then(Value::as_str).map(str::to_owned);
     let id = match obj.get("id") {
@@ -112,29 +92,17 @@ pub fn parse_line(line: &[u8], locator: String) -> Item {
             return Item::failed(locator, url, DocError::new("malformed", msg));
         }
     };
-    let charset_hint = obj
-        .get("charset")
-        .and_then(Value::as_str)
-        .map(str::to_owned);
+    let charset_hint = obj.get("charset").and_then(Value::as_str).map(str::to_owned);
     let field = |name: &'static str| obj.get(name).map(|v| (name, v));
-    let (bytes, kind) = match field("html")
-        .or_else(|| field("html_base64"))
-        .or_else(|| field("text"))
-    {
+    let (bytes, kind) = match field("html").or_else(|| field("html_base64")).or_else(|| field("text")) {
         Some(("html", Value::String(s))) => (s.clone().into_bytes(), InputKind::Html),
         Some(("text", Value::String(s))) => (s.clone().into_bytes(), InputKind::Text),
-        Some(("html_base64", Value::String(s))) => {
-            match base64::engine::general_purpose::STANDARD.decode(s.trim()) {
-                Ok(b) => (b, InputKind::Html),
-                Err(e) => {
-                    return Item::failed(
-                        id,
-                        url,
-                        DocError::new("malformed", format!("bad html_base64: {e}")),
-                    );
-                }
+        Some(("html_base64", Value::String(s))) => match base64::engine::general_purpose::STANDARD.decode(s.trim()) {
+            Ok(b) => (b, InputKind::Html),
+            Err(e) => {
+                return Item::failed(id, url, DocError::new("malformed", format!("bad html_base64: {e}")));
             }
-        }
+        },
         Some((name, _)) => {
             return Item::failed(
                 id,
@@ -173,10 +141,7 @@ mod tests {
 
     #[test]
     fn parses_all_shapes() {
-        let page = parse_line(
-            br#"{"id":"a","html":"<p>x</p>","url":"http://e"}"#,
-            "f:1".into(),
-        );
+        let page = parse_line(br#"{"id":"a","html":"<p>x</p>","url":"http://e"}"#, "f:1".into());
         assert_eq!((page.id.as_str(), kind_of(&page)), ("a", "page".into()));
         assert_eq!(page.url.as_deref(), Some("http://e"));
         let b64 = parse_line(br#"{"id":7,"html_base64":"PHA+eDwvcD4="}"#, "f:2".into());
@@ -186,15 +151,9 @@ mod tests {
         }
         assert_eq!(b64.id, "7");
         let bad = parse_line(b"{not json", "f:3".into());
-        assert_eq!(
-            (bad.id.as_str(), kind_of(&bad)),
-            ("f:3", "malformed".into())
-        );
+        assert_eq!((bad.id.as_str(), kind_of(&bad)), ("f:3", "malformed".into()));
         let no_body = parse_line(br#"{"id":"z"}"#, "f:4".into());
-        assert_eq!(
-            (no_body.id.as_str(), kind_of(&no_body)),
-            ("z", "malformed".into())
-        );
+        assert_eq!((no_body.id.as_str(), kind_of(&no_body)), ("z", "malformed".into()));
         let bad_b64 = parse_line(br#"{"id":"q","html_base64":"!!"}"#, "f:5".into());
         assert_eq!(kind_of(&bad_b64), "malformed");
     }

@@ -15,11 +15,7 @@ pub enum Line {
 
 /// Reads one line into `buf` (cleared first), keeping at most `limit` bytes.
 /// Returns what was found and how many bytes were consumed from the reader.
-pub fn read_line<R: BufRead + ?Sized>(
-    reader: &mut R,
-    buf: &mut Vec<u8>,
-    limit: usize,
-) -> io::Result<(Line, u64)> {
+pub fn read_line<R: BufRead + ?Sized>(reader: &mut R, buf: &mut Vec<u8>, limit: usize) -> io::Result<(Line, u64)> {
     buf.clear();
     let mut consumed: u64 = 0;
     let mut too_long = false;

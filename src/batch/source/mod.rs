@@ -49,8 +49,7 @@ pub fn open(
         InputSpec::Stdin => Box::new(CountingReader::new(io::stdin(), bytes_read)),
         InputSpec::Path(path) => {
             if path.is_dir() {
-                let source =
-                    dir::DirSource::open(path, max_page_bytes, bytes_read).map_err(input_err)?;
+                let source = dir::DirSource::open(path, max_page_bytes, bytes_read).map_err(input_err)?;
                 return Ok(Box::new(source));
             }
             let file = File::open(path).map_err(input_err)?;
@@ -58,10 +57,7 @@ pub fn open(
         }
     };
     let mut raw = BufReader::with_capacity(BUF, raw);
-    let gzipped = raw
-        .fill_buf()
-        .map_err(input_err)?
-        .starts_with(&[0x1f, 0x8b]);
+    let gzipped = raw.fill_buf().map_err(input_err)?.starts_with(&[0x1f, 0x8b]);
     let mut reader: Box<dyn BufRead + Send> = if gzipped {
         Box::new(BufReader::with_capacity(BUF, MultiGzDecoder::new(raw)))
     } else {
@@ -69,17 +65,9 @@ pub fn open(
     };
     let is_warc = reader.fill_buf().is_ok_and(|b| b.starts_with(b"WARC/"));
     if is_warc {
-        Ok(Box::new(warc::WarcSource::new(
-            reader,
-            name,
-            max_page_bytes,
-        )))
+        Ok(Box::new(warc::WarcSource::new(reader, name, max_page_bytes)))
     } else {
-        Ok(Box::new(jsonl::JsonlSource::new(
-            reader,
-            name,
-            max_page_bytes,
-        )))
+        Ok(Box::new(jsonl::JsonlSource::new(reader, name, max_page_bytes)))
     }
 }
 
@@ -87,14 +75,10 @@ pub fn open(
 pub fn check(spec: &InputSpec) -> Result<(), BatchError> {
     match spec {
         InputSpec::Stdin => Ok(()),
-        InputSpec::Path(path) => {
-            std::fs::metadata(path)
-                .map(|_| ())
-                .map_err(|source| BatchError::Input {
-                    path: path.clone(),
-                    source,
-                })
-        }
+        InputSpec::Path(path) => std::fs::metadata(path).map(|_| ()).map_err(|source| BatchError::Input {
+            path: path.clone(),
+            source,
+        }),
     }
 }
 

@@ -82,9 +82,7 @@ impl WarcSource {
                 Line::Full if self.line.starts_with(b"WARC/") => {
                     if skipped > 0 {
                         self.have_version = true;
-                        return Ok(Err(format!(
-                            "skipped {skipped} bytes that are not WARC records"
-                        )));
+                        return Ok(Err(format!("skipped {skipped} bytes that are not WARC records")));
                     }
                     return Ok(Ok(true));
                 }
@@ -114,12 +112,8 @@ impl WarcSource {
             let Some(colon) = line.iter().position(|&b| b == b':') else {
                 continue;
             };
-            let name = String::from_utf8_lossy(&line[..colon])
-                .trim()
-                .to_ascii_lowercase();
-            let value = String::from_utf8_lossy(&line[colon + 1..])
-                .trim()
-                .to_owned();
+            let name = String::from_utf8_lossy(&line[..colon]).trim().to_ascii_lowercase();
+            let value = String::from_utf8_lossy(&line[colon + 1..]).trim().to_owned();
             match name.as_str() {
                 "warc-type" => head.warc_type = value.to_ascii_lowercase(),
                 "warc-record-id" => head.record_id = Some(value),
@@ -217,13 +211,7 @@ impl WarcSource {
         Ok(Some(self.response_item(id, url, &block, len > cap)))
     }
 
-    fn response_item(
-        &self,
-        id: String,
-        url: Option<String>,
-        block: &[u8],
-        oversized: bool,
-    ) -> Item {
+    fn response_item(&self, id: String, url: Option<String>, block: &[u8], oversized: bool) -> Item {
         let Some(head) = http::parse_head(block) else {
             let msg = "response record without a valid HTTP head";
             return Item::failed(id, url, DocError::new("malformed", msg));
