@@ -165,3 +165,29 @@ fn resume_after_kill_9_has_every_id_exactly_once() {
     assert!(resumed.status.success(), "{}", String::from_utf8_lossy(&resumed.stderr));
     assert_eq!(ids(&read_lines(&out)), expected_ids(n));
 }
+
+#[test]
+fn the_same_pages_score_the_same_from_a_directory_and_a_warc_gz() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("pages");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut records = Vec::new();
+    for i in 0..12 {
+        let page = if i % 4 == 1 {
+            spam_page(SPAM_BLOCK)
+        } else {
+            clean_page(i)
+        };
+        std::fs::write(dir.join(format!("pg{i:02}.html")), &page).unwrap();
+        let block = http_response("text/html", page.as_bytes());
+        records.push(warc_record("response", &format!("pg{i:02}"), None, &block));
+    }
+    let warc = tmp.path().join("pages.warc.gz");
+    std::fs::write(&warc, gzip_members(&records)).unwrap();
+    let from_dir = bin().arg("batch").arg(&dir).output().unwrap();
+    let from_warc = bin().arg("batch").arg(&warc).output().unwrap();
+    assert!(from_dir.status.success() && from_warc.status.success());
+    let (a, b) = (parse_lines(&from_dir.stdout), parse_lines(&from_warc.stdout));
+    assert_eq!(a.len(), 12);
+    assert_eq!(a, b, "directory and WARC input disagree");
+}
