@@ -10,6 +10,9 @@ WORK="${WORK:-/tmp/spamsift-bench}"
 mkdir -p "$WORK/pages"
 cargo build --release --bin spamsift --example pack_warc
 BIN=target/release/spamsift
+# MODEL=path/to/model.ssm scores with that model instead of the shipped one.
+MODEL_ARGS=()
+if [ -n "${MODEL:-}" ]; then MODEL_ARGS=(--model "$MODEL"); fi
 
 # The same pages twice: a directory (symlinks to the *.html only) and a per-record .warc.gz.
 find "$WORK/pages" -mindepth 1 -delete
@@ -20,7 +23,7 @@ ls -l "$WORK/dev.warc.gz"
 run() { # name, args...
     local name="$1"; shift
     /usr/bin/time -f "%e s wall, %U s user, %S s sys, %M KB maxrss" -o "$WORK/$name.time" \
-        "$BIN" batch "$@" --output - --summary "$WORK/$name.json" >"$WORK/$name.jsonl" 2>/dev/null
+        "$BIN" batch "$@" "${MODEL_ARGS[@]}" --output - --summary "$WORK/$name.json" >"$WORK/$name.jsonl" 2>/dev/null
     printf '%-22s %s | %s docs/s\n' "$name" "$(cat "$WORK/$name.time")" \
         "$(python3 -c "import json;print(round(json.load(open('$WORK/$name.json'))['docs_per_sec'],1))")"
 }
@@ -35,7 +38,7 @@ done
 # Memory: the .warc.gz concatenated REPEAT times through a pipe; RSS sampled every 5 s.
 echo "memory run: $REPEAT x $(stat -c %s "$WORK/dev.warc.gz") bytes compressed"
 ( for _ in $(seq "$REPEAT"); do cat "$WORK/dev.warc.gz"; done ) |
-    /usr/bin/time -v "$BIN" batch - --threads 2 --output - --summary "$WORK/big.json" \
+    /usr/bin/time -v "$BIN" batch - --threads 2 "${MODEL_ARGS[@]}" --output - --summary "$WORK/big.json" \
         2>"$WORK/big.time" | wc -l >"$WORK/big.lines" &
 sleep 2
 pid="$(pgrep -n -f "$BIN batch - --threads 2" || true)"
