@@ -36,6 +36,7 @@ for rep in 1 2 3; do
 done
 
 # Memory: the .warc.gz concatenated REPEAT times through a pipe; RSS sampled every 5 s.
+rm -f "$WORK/big.rss"
 echo "memory run: $REPEAT x $(stat -c %s "$WORK/dev.warc.gz") bytes compressed"
 ( for _ in $(seq "$REPEAT"); do cat "$WORK/dev.warc.gz"; done ) |
     /usr/bin/time -v "$BIN" batch - --threads 2 "${MODEL_ARGS[@]}" --output - --summary "$WORK/big.json" \
