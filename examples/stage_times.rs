@@ -37,6 +37,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             t[4] += s.elapsed();
         }
     }
+    let classifier = spamsift::Classifier::shipped()?;
+    let s = Instant::now();
+    for p in &pages {
+        let _ = classifier.score(&spamsift::PageInput::new(p));
+    }
+    println!(
+        "{:14} {:8.1} us/page",
+        "full score",
+        s.elapsed().as_secs_f64() * 1e6 / pages.len() as f64
+    );
     let names = ["decode", "extract", "normalize", "ngrams", "ngrams+jieba"];
     for (n, d) in names.iter().zip(t) {
         println!("{n:14} {:8.1} us/page", d.as_secs_f64() * 1e6 / pages.len() as f64);

@@ -102,9 +102,18 @@ pub fn normalize_block(page: &str, block: &Block) -> NormText {
     }
     out.chars = fold_chars(&raw, &mut out.stats);
     passes::to_simplified(&mut out.chars, &mut out.stats);
-    out.chars = passes::drop_pinyin(&out.chars, &mut out.stats);
-    out.chars = passes::join_spaced(&out.chars, &mut out.stats);
-    out.chars = passes::collapse_space(&out.chars);
+    // The neighbour passes only run when their trigger characters occur.
+    if out.chars.iter().any(|c| c.c == '(') {
+        out.chars = passes::drop_pinyin(&out.chars, &mut out.stats);
+    }
+    if out
+        .chars
+        .iter()
+        .any(|c| !c.c.is_alphanumeric() && c.c != '\n' && !is_cjk(c.c))
+    {
+        out.chars = passes::join_spaced(&out.chars, &mut out.stats);
+        passes::collapse_space(&mut out.chars);
+    }
     out
 }
 

@@ -117,17 +117,18 @@ pub fn join_spaced(chars: &[NormChar], stats: &mut NormStats) -> Vec<NormChar> {
     out
 }
 
-/// Collapses runs of spaces and trims the block.
-pub fn collapse_space(chars: &[NormChar]) -> Vec<NormChar> {
-    let mut out: Vec<NormChar> = Vec::with_capacity(chars.len());
-    for nc in chars {
-        if nc.c == ' ' && out.last().is_none_or(|p| p.c == ' ' || p.c == '\n') {
-            continue;
+/// Collapses runs of spaces and trims the block, in place.
+pub fn collapse_space(chars: &mut Vec<NormChar>) {
+    let mut prev_blank = true;
+    chars.retain(|nc| {
+        let blank = nc.c == ' ' || nc.c == '\n';
+        let keep = !(nc.c == ' ' && prev_blank);
+        if keep {
+            prev_blank = blank;
         }
-        out.push(*nc);
+        keep
+    });
+    while chars.last().is_some_and(|p| p.c == ' ' || p.c == '\n') {
+        chars.pop();
     }
-    while out.last().is_some_and(|p| p.c == ' ' || p.c == '\n') {
-        out.pop();
-    }
-    out
 }
