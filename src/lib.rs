@@ -13,6 +13,7 @@
 pub mod classifier;
 pub mod error;
 pub mod report;
+pub mod server;
 
 pub use classifier::{Classifier, InputKind, PageInput};
 pub use error::{ModelError, ScoreError};
