@@ -44,6 +44,10 @@ pub struct ServeArgs {
     /// Largest number of pages in one ScoreBatch call.
     #[arg(long, default_value_t = server::DEFAULT_MAX_BATCH_PAGES)]
     pub max_batch_pages: usize,
+    /// Server-side time limit of a Score or ScoreBatch call, in milliseconds (DEADLINE_EXCEEDED
+    /// past it); client deadlines always apply.
+    #[arg(long)]
+    pub request_timeout_ms: Option<u64>,
     /// Poll the --model file and reload it when it changes.
     #[arg(long, requires = "model")]
     pub watch: bool,
@@ -70,6 +74,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     config.scoring_threads = args.threads.unwrap_or_else(server::default_scoring_threads);
     config.max_queue = args.max_queue;
     config.max_batch_pages = args.max_batch_pages;
+    config.request_timeout = args.request_timeout_ms.map(Duration::from_millis);
     config.watch_interval = args
         .watch
         .then(|| Duration::from_millis(args.watch_interval_ms));

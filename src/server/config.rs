@@ -51,6 +51,9 @@ pub struct ServerConfig {
     pub max_queue: usize,
     /// Largest number of pages in one `ScoreBatch` call.
     pub max_batch_pages: usize,
+    /// Server-side time limit of a `Score` or `ScoreBatch` call (`DEADLINE_EXCEEDED` past it),
+    /// on top of the client's deadline. Streams are not limited by it.
+    pub request_timeout: Option<Duration>,
     /// Poll the model file at this interval and reload it when its mtime or size changes.
     pub watch_interval: Option<Duration>,
     /// Serve Prometheus metrics over HTTP on this address.
@@ -71,6 +74,7 @@ impl ServerConfig {
             scoring_threads: default_scoring_threads(),
             max_queue: DEFAULT_MAX_QUEUE,
             max_batch_pages: DEFAULT_MAX_BATCH_PAGES,
+            request_timeout: None,
             watch_interval: None,
             metrics_listen: None,
             handle_signals: false,

@@ -6,9 +6,27 @@ use std::time::{Duration, Instant};
 
 use tonic::metadata::MetadataMap;
 
-/// How much earlier than the client's deadline the service gives up, so that it answers
-/// `DEADLINE_EXCEEDED` itself before tonic's transport timer answers `CANCELLED`.
-const DEADLINE_MARGIN: Duration = Duration::from_millis(2);
+/// At most how much earlier than the client's deadline the service gives up (a tenth of the
+/// timeout for short ones), so that its `DEADLINE_EXCEEDED` reaches the client before the
+/// client's own timer fires, and before tonic's transport timer answers `CANCELLED`.
+const MAX_DEADLINE_MARGIN: Duration = Duration::from_millis(10);
+
+/// When the request's headers arrived (set by [`stamp_arrival`], before the body is decoded).
+#[derive(Debug, Clone, Copy)]
+pub struct ArrivedAt(pub Instant);
+
+/// Interceptor that records when a call's headers arrived, so deadlines count from there.
+pub fn stamp_arrival(mut request: tonic::Request<()>) -> Result<tonic::Request<()>, tonic::Status> {
+    request.extensions_mut().insert(ArrivedAt(Instant::now()));
+    Ok(request)
+}
+
+/// When the call arrived: the interceptor's stamp, or now.
+pub fn arrival(extensions: &tonic::Extensions) -> Instant {
+    extensions
+        .get::<ArrivedAt>()
+        .map_or_else(Instant::now, |a| a.0)
+}
 
 /// Parses a `grpc-timeout` value: 1 to 8 digits followed by a unit `H M S m u n`.
 pub fn parse_grpc_timeout(value: &str) -> Option<Duration> {
@@ -29,14 +47,23 @@ pub fn parse_grpc_timeout(value: &str) -> Option<Duration> {
     }
 }
 
-/// The instant by which the service must answer, from the request's `grpc-timeout`, if any.
-pub fn deadline_from(metadata: &MetadataMap, received: Instant) -> Option<Instant> {
-    let timeout = metadata
+/// The instant by which the service must answer: the earlier of the client's deadline
+/// (`grpc-timeout`, less a small margin) and the server's own time limit, if any.
+pub fn deadline_from(
+    metadata: &MetadataMap,
+    arrived: Instant,
+    server_limit: Option<Duration>,
+) -> Option<Instant> {
+    let client = metadata
         .get("grpc-timeout")
         .and_then(|v| v.to_str().ok())
-        .and_then(parse_grpc_timeout)?;
-    let margin = DEADLINE_MARGIN.min(timeout / 10);
-    Some(received + timeout.saturating_sub(margin))
+        .and_then(parse_grpc_timeout)
+        .map(|timeout| timeout.saturating_sub(MAX_DEADLINE_MARGIN.min(timeout / 10)));
+    let limit = match (client, server_limit) {
+        (Some(c), Some(s)) => c.min(s),
+        (c, s) => c.or(s)?,
+    };
+    arrived.checked_add(limit)
 }
 
 /// Tells scoring work on the thread pool whether anyone still wants its result.
@@ -120,6 +147,29 @@ mod tests {
         assert_eq!(parse_grpc_timeout("1x"), None);
         assert_eq!(parse_grpc_timeout("-1S"), None);
         assert_eq!(parse_grpc_timeout("1é"), None);
+    }
+
+    #[test]
+    fn deadline_is_the_earlier_of_client_and_server_limits() {
+        let now = Instant::now();
+        let mut md = MetadataMap::new();
+        assert_eq!(deadline_from(&md, now, None), None);
+        let server = Duration::from_secs(1);
+        assert_eq!(deadline_from(&md, now, Some(server)), Some(now + server));
+        md.insert("grpc-timeout", "100m".parse().unwrap());
+        assert_eq!(
+            deadline_from(&md, now, None),
+            Some(now + Duration::from_millis(90))
+        );
+        assert_eq!(
+            deadline_from(&md, now, Some(Duration::from_millis(50))),
+            Some(now + Duration::from_millis(50))
+        );
+        md.insert("grpc-timeout", "10S".parse().unwrap());
+        assert_eq!(
+            deadline_from(&md, now, None),
+            Some(now + Duration::from_millis(9990))
+        );
     }
 
     #[test]

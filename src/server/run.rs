@@ -13,7 +13,10 @@ use tonic::transport::server::TcpIncoming;
 use tonic_health::ServingStatus;
 use tonic_health::server::HealthReporter;
 
+use tonic::service::interceptor::InterceptedService;
+
 use super::config::{ModelSource, ServerConfig};
+use super::deadline::stamp_arrival;
 use super::error::ServerError;
 use super::metrics::Metrics;
 use super::metrics_http::serve_metrics;
@@ -101,6 +104,7 @@ pub async fn start(
     let limits = Limits {
         max_page_bytes: config.max_page_bytes,
         max_batch_pages: config.max_batch_pages,
+        request_timeout: config.request_timeout,
     };
     let service = ClassifierService::new(Arc::clone(&models), pool, Arc::clone(&metrics), limits);
     let (shutdown_tx, shutdown_rx) = watch::channel(false);
@@ -143,6 +147,8 @@ pub async fn start(
     let classifier = ClassifierServer::new(service)
         .max_decoding_message_size(config.max_message_bytes)
         .max_encoding_message_size(config.max_message_bytes);
+    // Runs when the headers arrive, before the body is decoded: deadlines count from there.
+    let classifier = InterceptedService::new(classifier, stamp_arrival);
     let router = Server::builder()
         .add_service(health)
         .add_service(reflection_v1)

@@ -9,7 +9,7 @@ use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Code, Request, Response, Status, Streaming};
 
 use super::convert::{self, OwnedPage};
-use super::deadline::{StopReason, StopToken, deadline_from};
+use super::deadline::{StopReason, StopToken, arrival, deadline_from};
 use super::metrics::Metrics;
 use super::model::ModelStore;
 use super::pb;
@@ -29,6 +29,8 @@ pub struct Limits {
     pub max_page_bytes: usize,
     /// Largest number of pages in one batch.
     pub max_batch_pages: usize,
+    /// Server-side time limit of a `Score`, `ScoreBatch` or `GetModelInfo` call.
+    pub request_timeout: Option<std::time::Duration>,
 }
 
 /// Shared state of all calls.
@@ -64,9 +66,37 @@ impl ClassifierService {
     }
 }
 
-/// The code of a call's outcome, for metrics.
-fn code_of<T>(result: &Result<T, Status>) -> Code {
-    result.as_ref().map_or_else(Status::code, |_| Code::Ok)
+/// Counts a call in the metrics when dropped: with its outcome's code if it finished, as
+/// `CANCELLED` if tonic dropped it first (client went away or its deadline fired).
+struct CallRecord {
+    metrics: Arc<Metrics>,
+    rpc: &'static str,
+    arrived: Instant,
+    code: Code,
+}
+
+impl CallRecord {
+    fn new(metrics: &Arc<Metrics>, rpc: &'static str, arrived: Instant) -> Self {
+        CallRecord {
+            metrics: Arc::clone(metrics),
+            rpc,
+            arrived,
+            code: Code::Cancelled,
+        }
+    }
+
+    /// Notes the outcome and passes it through.
+    fn finish<T>(mut self, result: Result<T, Status>) -> Result<T, Status> {
+        self.code = result.as_ref().map_or_else(Status::code, |_| Code::Ok);
+        result
+    }
+}
+
+impl Drop for CallRecord {
+    fn drop(&mut self) {
+        self.metrics
+            .observe_call(self.rpc, self.code, self.arrived.elapsed());
+    }
 }
 
 /// Waits for `fut`, answering `DEADLINE_EXCEEDED` if `deadline` passes first.
@@ -143,9 +173,9 @@ impl Inner {
     async fn score(
         &self,
         request: Request<pb::ScoreRequest>,
-        received: Instant,
+        arrived: Instant,
     ) -> Result<pb::ScoreResponse, Status> {
-        let deadline = deadline_from(request.metadata(), received);
+        let deadline = deadline_from(request.metadata(), arrived, self.limits.request_timeout);
         let page = convert::take_page(request.into_inner(), self.limits.max_page_bytes)
             .map_err(|(_, status)| status)?;
         let model = self.model()?;
@@ -160,9 +190,9 @@ impl Inner {
     async fn score_batch(
         &self,
         request: Request<pb::ScoreBatchRequest>,
-        received: Instant,
+        arrived: Instant,
     ) -> Result<pb::ScoreBatchResponse, Status> {
-        let deadline = deadline_from(request.metadata(), received);
+        let deadline = deadline_from(request.metadata(), arrived, self.limits.request_timeout);
         let pages = request.into_inner().pages;
         if pages.len() > self.limits.max_batch_pages {
             return Err(Status::invalid_argument(format!(
@@ -276,24 +306,20 @@ impl pb::classifier_server::Classifier for ClassifierService {
         &self,
         request: Request<pb::ScoreRequest>,
     ) -> Result<Response<pb::ScoreResponse>, Status> {
-        let received = Instant::now();
-        let result = self.inner.score(request, received).await;
-        self.inner
-            .metrics
-            .observe_call("Score", code_of(&result), received.elapsed());
-        result.map(Response::new)
+        let arrived = arrival(request.extensions());
+        let record = CallRecord::new(&self.inner.metrics, "Score", arrived);
+        let result = self.inner.score(request, arrived).await;
+        record.finish(result).map(Response::new)
     }
 
     async fn score_batch(
         &self,
         request: Request<pb::ScoreBatchRequest>,
     ) -> Result<Response<pb::ScoreBatchResponse>, Status> {
-        let received = Instant::now();
-        let result = self.inner.score_batch(request, received).await;
-        self.inner
-            .metrics
-            .observe_call("ScoreBatch", code_of(&result), received.elapsed());
-        result.map(Response::new)
+        let arrived = arrival(request.extensions());
+        let record = CallRecord::new(&self.inner.metrics, "ScoreBatch", arrived);
+        let result = self.inner.score_batch(request, arrived).await;
+        record.finish(result).map(Response::new)
     }
 
     type ScoreStreamStream = ReceiverStream<Result<pb::ScoreResult, Status>>;
@@ -302,31 +328,32 @@ impl pb::classifier_server::Classifier for ClassifierService {
         &self,
         request: Request<Streaming<pb::ScoreRequest>>,
     ) -> Result<Response<Self::ScoreStreamStream>, Status> {
-        let received = Instant::now();
-        let deadline = deadline_from(request.metadata(), received);
+        let arrived = arrival(request.extensions());
+        // Streams may be long-lived: only the client's deadline applies, not the server limit.
+        let deadline = deadline_from(request.metadata(), arrived, None);
         let (tx, rx) = mpsc::channel(STREAM_BUFFER);
         let inner = Arc::clone(&self.inner);
         let inbound = request.into_inner();
         tokio::spawn(async move {
-            let metrics = Arc::clone(&inner.metrics);
-            let code = inner.pump_stream(inbound, tx, deadline).await;
-            metrics.observe_call("ScoreStream", code, received.elapsed());
+            let mut record = CallRecord::new(&inner.metrics, "ScoreStream", arrived);
+            record.code = inner.pump_stream(inbound, tx, deadline).await;
         });
         Ok(Response::new(ReceiverStream::new(rx)))
     }
 
     async fn get_model_info(
         &self,
-        _request: Request<pb::GetModelInfoRequest>,
+        request: Request<pb::GetModelInfoRequest>,
     ) -> Result<Response<pb::GetModelInfoResponse>, Status> {
-        let received = Instant::now();
+        let record = CallRecord::new(
+            &self.inner.metrics,
+            "GetModelInfo",
+            arrival(request.extensions()),
+        );
         let result = self
             .inner
             .model()
             .map(|m| convert::model_info(m.info(), self.inner.models.source().describe()));
-        self.inner
-            .metrics
-            .observe_call("GetModelInfo", code_of(&result), received.elapsed());
-        result.map(Response::new)
+        record.finish(result).map(Response::new)
     }
 }
