@@ -49,13 +49,11 @@ pub async fn start_loading(config: ServerConfig) -> TestServer {
     TestServer { handle, channel }
 }
 
-/// Connects a channel to `addr`.
+/// A channel to `addr` that connects on first use (and reconnects when needed).
 pub async fn connect(addr: std::net::SocketAddr) -> Channel {
     Channel::from_shared(format!("http://{addr}"))
         .unwrap()
-        .connect()
-        .await
-        .unwrap()
+        .connect_lazy()
 }
 
 /// The health status of `service` ("" = the whole server).
