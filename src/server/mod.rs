@@ -34,6 +34,7 @@ pub use config::{
     DEFAULT_MAX_PAGE_BYTES, DEFAULT_MAX_QUEUE, ModelSource, ServerConfig, default_scoring_threads,
 };
 pub use error::ServerError;
+pub use metrics::code_name;
 pub use run::{SERVICE_NAME, ServerHandle, serve, start};
 
 /// Protobuf messages and the generated client and server of `spamsift.v1`.
