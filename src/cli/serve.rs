@@ -1,5 +1,6 @@
 //! `spamsift serve`: parses arguments, sets up logging and runs [`spamsift::server`].
 
+use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -98,6 +99,7 @@ fn init_logging(format: LogFormat) {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     // A subscriber may already be installed (e.g. by a test); keep it then.
     let _ = match format {
