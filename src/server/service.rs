@@ -94,8 +94,14 @@ impl CallRecord {
 
 impl Drop for CallRecord {
     fn drop(&mut self) {
-        self.metrics
-            .observe_call(self.rpc, self.code, self.arrived.elapsed());
+        let elapsed = self.arrived.elapsed();
+        self.metrics.observe_call(self.rpc, self.code, elapsed);
+        tracing::debug!(
+            rpc = self.rpc,
+            code = crate::server::code_name(self.code),
+            micros = u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX),
+            "call finished"
+        );
     }
 }
 
