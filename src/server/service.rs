@@ -300,6 +300,10 @@ impl Inner {
         tokio::select! {
             _ = in_flight.acquire_many(all) => {}
             _ = tx.closed() => return Code::Cancelled,
+            _ = sleep_until(deadline) => {
+                let _ = tx.send(Err(StopReason::DeadlineExceeded.status())).await;
+                return Code::DeadlineExceeded;
+            }
         }
         drop(cancel_on_drop);
         Code::Ok
