@@ -225,3 +225,30 @@ async fn full_queue_sheds_with_resource_exhausted() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn stream_open_past_its_deadline_ends_with_deadline_exceeded() {
+    let server = start_serving(ServerConfig::new(ModelSource::Shipped)).await;
+    let (tx, rx) = tokio::sync::mpsc::channel(4);
+    tx.send(raw_request("a", fixture("grpc_clean.html")))
+        .await
+        .unwrap();
+    // The client never closes its side: only the deadline ends the call.
+    let mut request = Request::new(tokio_stream::wrappers::ReceiverStream::new(rx));
+    request.set_timeout(Duration::from_millis(500));
+    let mut stream = server
+        .client()
+        .score_stream(request)
+        .await
+        .unwrap()
+        .into_inner();
+    let first = stream
+        .message()
+        .await
+        .unwrap()
+        .expect("the page sent is answered");
+    assert_eq!(first.id, "a");
+    let err = stream.message().await.unwrap_err();
+    assert_eq!(err.code(), Code::DeadlineExceeded, "{err:?}");
+    drop(tx);
+}
