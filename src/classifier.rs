@@ -2,8 +2,14 @@
 
 use std::path::Path;
 
+use crate::decide::{report, score_blocks};
 use crate::error::{ModelError, ScoreError};
+use crate::model::Model;
+use crate::pipeline::analyze;
 use crate::report::{ModelInfo, Report};
+
+/// The default model, built by `spamsift train` from `training-data/` and embedded at compile time.
+static SHIPPED_MODEL: &[u8] = include_bytes!("../models/default.ssm");
 
 /// Largest page accepted by default (32 MiB).
 pub const DEFAULT_MAX_PAGE_BYTES: usize = 32 << 20;
@@ -44,14 +50,14 @@ impl<'a> PageInput<'a> {
 
 /// A loaded model, ready to score pages. Cheap to share across threads (`Send + Sync`).
 pub struct Classifier {
+    model: Model,
     max_page_bytes: usize,
-    info: ModelInfo,
 }
 
 impl Classifier {
     /// The default model shipped inside the binary (`models/default.ssm`).
     pub fn shipped() -> Result<Self, ModelError> {
-        Err(ModelError::Corrupt("not built yet".into()))
+        Self::from_bytes(SHIPPED_MODEL)
     }
 
     /// Loads a model file.
@@ -64,13 +70,26 @@ impl Classifier {
     }
 
     /// Loads a model from the bytes of a model file.
-    pub fn from_bytes(_bytes: &[u8]) -> Result<Self, ModelError> {
-        Err(ModelError::Corrupt("not built yet".into()))
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        Ok(Self::from_model(Model::from_bytes(bytes)?))
+    }
+
+    /// Wraps an in-memory model (as produced by training).
+    pub fn from_model(model: Model) -> Self {
+        Classifier {
+            model,
+            max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
+        }
     }
 
     /// Metadata of the loaded model.
     pub fn info(&self) -> &ModelInfo {
-        &self.info
+        &self.model.parts.info
+    }
+
+    /// The underlying model.
+    pub fn model(&self) -> &Model {
+        &self.model
     }
 
     /// Sets the largest accepted page size in bytes.
@@ -90,8 +109,8 @@ impl Classifier {
                 limit: self.max_page_bytes,
             });
         }
-        Err(ScoreError::NotText {
-            reason: "not built yet".into(),
-        })
+        let page = analyze(page, &self.model.parts.tokens)?;
+        let scored = score_blocks(&self.model, &page);
+        Ok(report(&self.model, &page, &scored))
     }
 }

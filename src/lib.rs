@@ -11,9 +11,20 @@
 //! [`Classifier::score`] on raw page bytes.
 
 pub mod classifier;
+pub mod decide;
+pub mod decode;
 pub mod error;
+pub mod eval;
+pub mod extract;
+pub mod features;
+pub mod metrics;
+pub mod model;
+pub mod normalize;
+pub mod pipeline;
 pub mod report;
 pub mod server;
+pub mod tokenize;
+pub mod train;
 
 pub use classifier::{Classifier, InputKind, PageInput};
 pub use error::{ModelError, ScoreError};

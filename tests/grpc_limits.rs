@@ -17,9 +17,7 @@ const PAGES: &str = "spamsift_pages_scored_total";
 fn big_batch(n: usize) -> pb::ScoreBatchRequest {
     let page = fixture("grpc_spam.html");
     pb::ScoreBatchRequest {
-        pages: (0..n)
-            .map(|i| raw_request(&i.to_string(), page.clone()))
-            .collect(),
+        pages: (0..n).map(|i| raw_request(&i.to_string(), page.clone())).collect(),
     }
 }
 
@@ -46,11 +44,7 @@ async fn occupy(
 #[tokio::test]
 async fn empty_page_is_invalid_argument() {
     let server = start_serving(ServerConfig::new(ModelSource::Shipped)).await;
-    let err = server
-        .client()
-        .score(raw_request("e", Vec::new()))
-        .await
-        .unwrap_err();
+    let err = server.client().score(raw_request("e", Vec::new())).await.unwrap_err();
     assert_eq!(err.code(), Code::InvalidArgument);
     assert!(err.message().contains("empty page"), "{}", err.message());
 }
@@ -74,11 +68,7 @@ async fn oversized_page_is_invalid_argument() {
     // A page at the limit is fine.
     let mut page = fixture("grpc_clean.html");
     page.resize(4096, b' ');
-    server
-        .client()
-        .score(raw_request("ok", page))
-        .await
-        .unwrap();
+    server.client().score(raw_request("ok", page)).await.unwrap();
 }
 
 #[tokio::test]
@@ -108,12 +98,7 @@ async fn too_many_pages_in_a_batch_is_invalid_argument() {
     let server = start_serving(config).await;
     let err = server.client().score_batch(big_batch(3)).await.unwrap_err();
     assert_eq!(err.code(), Code::InvalidArgument);
-    let ok = server
-        .client()
-        .score_batch(big_batch(2))
-        .await
-        .unwrap()
-        .into_inner();
+    let ok = server.client().score_batch(big_batch(2)).await.unwrap().into_inner();
     assert_eq!(ok.results.len(), 2);
 }
 
@@ -188,10 +173,7 @@ async fn full_queue_sheds_with_resource_exhausted() {
     // In a stream, a shed page is a per-item error and the stream goes on.
     let mut stream = server
         .client()
-        .score_stream(tokio_stream::iter([raw_request(
-            "s1",
-            fixture("grpc_clean.html"),
-        )]))
+        .score_stream(tokio_stream::iter([raw_request("s1", fixture("grpc_clean.html"))]))
         .await
         .unwrap()
         .into_inner();
@@ -230,23 +212,12 @@ async fn full_queue_sheds_with_resource_exhausted() {
 async fn stream_open_past_its_deadline_ends_with_deadline_exceeded() {
     let server = start_serving(ServerConfig::new(ModelSource::Shipped)).await;
     let (tx, rx) = tokio::sync::mpsc::channel(4);
-    tx.send(raw_request("a", fixture("grpc_clean.html")))
-        .await
-        .unwrap();
+    tx.send(raw_request("a", fixture("grpc_clean.html"))).await.unwrap();
     // The client never closes its side: only the deadline ends the call.
     let mut request = Request::new(tokio_stream::wrappers::ReceiverStream::new(rx));
     request.set_timeout(Duration::from_millis(500));
-    let mut stream = server
-        .client()
-        .score_stream(request)
-        .await
-        .unwrap()
-        .into_inner();
-    let first = stream
-        .message()
-        .await
-        .unwrap()
-        .expect("the page sent is answered");
+    let mut stream = server.client().score_stream(request).await.unwrap().into_inner();
+    let first = stream.message().await.unwrap().expect("the page sent is answered");
     assert_eq!(first.id, "a");
     let err = stream.message().await.unwrap_err();
     assert_eq!(err.code(), Code::DeadlineExceeded, "{err:?}");

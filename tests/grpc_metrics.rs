@@ -28,10 +28,7 @@ async fn metrics_endpoint_counts_calls_verdicts_and_bytes() {
     let mut client = server.client();
     client.score(raw_request("s", spam.clone())).await.unwrap();
     client.score(raw_request("c", clean.clone())).await.unwrap();
-    client
-        .score(raw_request("e", Vec::new()))
-        .await
-        .unwrap_err();
+    client.score(raw_request("e", Vec::new())).await.unwrap_err();
     let version = client
         .get_model_info(pb::GetModelInfoRequest {})
         .await
@@ -56,14 +53,8 @@ async fn metrics_endpoint_counts_calls_verdicts_and_bytes() {
         count(r#"spamsift_grpc_requests_total{rpc="GetModelInfo",code="OK"}"#),
         Some(1.0)
     );
-    assert_eq!(
-        count(r#"spamsift_verdicts_total{verdict="spam"}"#),
-        Some(1.0)
-    );
-    assert_eq!(
-        count(r#"spamsift_verdicts_total{verdict="clean"}"#),
-        Some(1.0)
-    );
+    assert_eq!(count(r#"spamsift_verdicts_total{verdict="spam"}"#), Some(1.0));
+    assert_eq!(count(r#"spamsift_verdicts_total{verdict="clean"}"#), Some(1.0));
     assert_eq!(count("spamsift_pages_scored_total"), Some(2.0));
     assert_eq!(
         count("spamsift_bytes_scored_total"),

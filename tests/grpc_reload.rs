@@ -5,9 +5,7 @@ mod grpc_support;
 
 use std::time::Duration;
 
-use grpc_support::{
-    ScratchDir, eventually, fixture, metric, raw_request, start_loading, start_serving,
-};
+use grpc_support::{ScratchDir, eventually, fixture, metric, raw_request, start_loading, start_serving};
 use spamsift::server::pb;
 use spamsift::server::{ModelSource, ServerConfig, ServerError};
 use tonic_health::pb::health_check_response::ServingStatus;
@@ -113,12 +111,9 @@ async fn in_flight_calls_finish_across_a_reload() {
     let server = start_serving(config).await;
     let version = serving_version(&server).await;
     let page = fixture("grpc_spam.html");
-    let pages = (0..400)
-        .map(|i| raw_request(&i.to_string(), page.clone()))
-        .collect();
+    let pages = (0..400).map(|i| raw_request(&i.to_string(), page.clone())).collect();
     let mut client = server.client();
-    let batch =
-        tokio::spawn(async move { client.score_batch(pb::ScoreBatchRequest { pages }).await });
+    let batch = tokio::spawn(async move { client.score_batch(pb::ScoreBatchRequest { pages }).await });
     let handle = &server.handle;
     eventually("the batch is running", || {
         metric(&handle.metrics_text(), "spamsift_scoring_in_flight") == Some(1.0)
@@ -148,8 +143,5 @@ async fn a_corrupt_model_at_start_up_stops_the_server_without_serving() {
     let result = tokio::time::timeout(grpc_support::PATIENCE, server.handle.wait())
         .await
         .unwrap();
-    assert!(
-        matches!(result, Err(ServerError::Model { .. })),
-        "{result:?}"
-    );
+    assert!(matches!(result, Err(ServerError::Model { .. })), "{result:?}");
 }

@@ -40,10 +40,7 @@ async fn score_returns_the_library_verdict_with_valid_spans() {
         assert_eq!(resp.encoding, expected.encoding);
         assert!(!resp.model_version.is_empty());
         for span in &resp.spans {
-            assert!(
-                span.start < span.end && span.end as usize <= page.len(),
-                "{span:?}"
-            );
+            assert!(span.start < span.end && span.end as usize <= page.len(), "{span:?}");
             assert_ne!(span.category(), pb::Category::Unspecified);
         }
         if want == pb::Verdict::Spam {
@@ -80,11 +77,7 @@ async fn text_pages_are_scored_like_their_utf8_bytes() {
         .await
         .unwrap()
         .into_inner();
-    let by_bytes = client
-        .score(raw_request("t", page))
-        .await
-        .unwrap()
-        .into_inner();
+    let by_bytes = client.score(raw_request("t", page)).await.unwrap().into_inner();
     assert_eq!(by_text.verdict(), by_bytes.verdict());
     assert_eq!(by_text.spans, by_bytes.spans);
 }
@@ -145,10 +138,7 @@ async fn stream_answers_every_page_matched_by_id() {
         .into_inner();
     let mut seen = HashMap::new();
     while let Some(item) = stream.message().await.unwrap() {
-        assert!(
-            seen.insert(item.id.clone(), item.outcome).is_none(),
-            "duplicate id"
-        );
+        assert!(seen.insert(item.id.clone(), item.outcome).is_none(), "duplicate id");
     }
     assert_eq!(seen.len(), n);
     for (id, outcome) in seen {
@@ -191,9 +181,7 @@ async fn model_info_describes_the_serving_model() {
 async fn health_reports_serving_for_server_and_service() {
     let server = start_serving(ServerConfig::new(ModelSource::Shipped)).await;
     for service in ["", SERVICE_NAME] {
-        let status = grpc_support::health(&server.channel, service)
-            .await
-            .unwrap();
+        let status = grpc_support::health(&server.channel, service).await.unwrap();
         assert_eq!(status, ServingStatus::Serving, "{service:?}");
     }
     let unknown = grpc_support::health(&server.channel, "no.such.Service").await;
@@ -206,8 +194,7 @@ async fn reflection_v1_and_v1alpha_list_all_services() {
     let server = start_serving(ServerConfig::new(ModelSource::Shipped)).await;
     let wanted = [SERVICE_NAME, "grpc.health.v1.Health"];
 
-    let mut client =
-        v1::server_reflection_client::ServerReflectionClient::new(server.channel.clone());
+    let mut client = v1::server_reflection_client::ServerReflectionClient::new(server.channel.clone());
     let request = v1::ServerReflectionRequest {
         host: String::new(),
         message_request: Some(v1::server_reflection_request::MessageRequest::ListServices(
@@ -220,30 +207,20 @@ async fn reflection_v1_and_v1alpha_list_all_services() {
         .unwrap()
         .into_inner();
     let Some(v1::server_reflection_response::MessageResponse::ListServicesResponse(list)) =
-        responses
-            .message()
-            .await
-            .unwrap()
-            .and_then(|r| r.message_response)
+        responses.message().await.unwrap().and_then(|r| r.message_response)
     else {
         panic!("no v1 list response");
     };
     let names: Vec<_> = list.service.into_iter().map(|s| s.name).collect();
     for want in wanted {
-        assert!(
-            names.iter().any(|n| n == want),
-            "v1 lacks {want}: {names:?}"
-        );
+        assert!(names.iter().any(|n| n == want), "v1 lacks {want}: {names:?}");
     }
 
-    let mut client =
-        v1alpha::server_reflection_client::ServerReflectionClient::new(server.channel.clone());
+    let mut client = v1alpha::server_reflection_client::ServerReflectionClient::new(server.channel.clone());
     let request = v1alpha::ServerReflectionRequest {
         host: String::new(),
         message_request: Some(
-            v1alpha::server_reflection_request::MessageRequest::FileContainingSymbol(
-                SERVICE_NAME.to_string(),
-            ),
+            v1alpha::server_reflection_request::MessageRequest::FileContainingSymbol(SERVICE_NAME.to_string()),
         ),
     };
     let mut responses = client
@@ -252,11 +229,7 @@ async fn reflection_v1_and_v1alpha_list_all_services() {
         .unwrap()
         .into_inner();
     let Some(v1alpha::server_reflection_response::MessageResponse::FileDescriptorResponse(files)) =
-        responses
-            .message()
-            .await
-            .unwrap()
-            .and_then(|r| r.message_response)
+        responses.message().await.unwrap().and_then(|r| r.message_response)
     else {
         panic!("no v1alpha file descriptor response");
     };

@@ -8,9 +8,7 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use grpc_support::{
-    PATIENCE, ScratchDir, connect, eventually, fixture, metric, raw_request, start_serving,
-};
+use grpc_support::{PATIENCE, ScratchDir, connect, eventually, fixture, metric, raw_request, start_serving};
 use spamsift::server::pb;
 use spamsift::server::pb::classifier_client::ClassifierClient;
 use spamsift::server::{ModelSource, ServerConfig};
@@ -23,12 +21,9 @@ async fn shutdown_drains_in_flight_calls_then_stops() {
     let server = start_serving(config).await;
     let addr = server.handle.local_addr();
     let page = fixture("grpc_clean.html");
-    let pages: Vec<_> = (0..300)
-        .map(|i| raw_request(&i.to_string(), page.clone()))
-        .collect();
+    let pages: Vec<_> = (0..300).map(|i| raw_request(&i.to_string(), page.clone())).collect();
     let mut client = server.client();
-    let batch =
-        tokio::spawn(async move { client.score_batch(pb::ScoreBatchRequest { pages }).await });
+    let batch = tokio::spawn(async move { client.score_batch(pb::ScoreBatchRequest { pages }).await });
     let handle = &server.handle;
     eventually("the batch is running", || {
         metric(&handle.metrics_text(), "spamsift_scoring_in_flight") == Some(1.0)
@@ -51,10 +46,7 @@ async fn shutdown_drains_in_flight_calls_then_stops() {
         .unwrap()
         .connect()
         .await;
-    assert!(
-        refused.is_err(),
-        "the server still accepts connections after shutdown"
-    );
+    assert!(refused.is_err(), "the server still accepts connections after shutdown");
 }
 
 /// Reads the child's JSON log lines and sends them over a channel.
@@ -101,14 +93,7 @@ async fn the_binary_reloads_on_sighup_and_exits_0_on_sigterm() {
     let dir = ScratchDir::new("binary");
     let path = dir.model_copy();
     let mut child = Command::new(env!("CARGO_BIN_EXE_spamsift"))
-        .args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--log-format",
-            "json",
-            "--model",
-        ])
+        .args(["serve", "--listen", "127.0.0.1:0", "--log-format", "json", "--model"])
         .arg(&path)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
@@ -130,10 +115,7 @@ async fn the_binary_reloads_on_sighup_and_exits_0_on_sigterm() {
 
     std::fs::write(&path, b"corrupt").unwrap();
     signal(child.id(), "HUP");
-    wait_for_log(
-        &logs,
-        "model reload rejected; the previous model keeps serving",
-    );
+    wait_for_log(&logs, "model reload rejected; the previous model keeps serving");
     let resp = client
         .score(raw_request("p", fixture("grpc_spam.html")))
         .await

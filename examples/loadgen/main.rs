@@ -117,9 +117,7 @@ fn request(i: usize, page: &[u8]) -> pb::ScoreRequest {
 async fn clients(addr: SocketAddr, n: usize) -> anyhow::Result<Vec<ClassifierClient<Channel>>> {
     let mut out = Vec::new();
     for _ in 0..n.max(1) {
-        let channel = Channel::from_shared(format!("http://{addr}"))?
-            .connect()
-            .await?;
+        let channel = Channel::from_shared(format!("http://{addr}"))?.connect().await?;
         out.push(
             ClassifierClient::new(channel)
                 .max_decoding_message_size(64 << 20)
@@ -176,18 +174,14 @@ async fn run_batch(
         let mut client = clients[w % clients.len()].clone();
         let pages = pages.to_vec();
         tasks.spawn(async move {
-            let (mut samples, mut ok, mut failed, mut next) =
-                (Vec::new(), 0usize, 0usize, w * batch_size);
+            let (mut samples, mut ok, mut failed, mut next) = (Vec::new(), 0usize, 0usize, w * batch_size);
             while Instant::now() < until {
                 let batch = (0..batch_size)
                     .map(|k| request(next + k, &pages[(next + k) % pages.len()]))
                     .collect();
                 next += batch_size * 8;
                 let sent = Instant::now();
-                match client
-                    .score_batch(pb::ScoreBatchRequest { pages: batch })
-                    .await
-                {
+                match client.score_batch(pb::ScoreBatchRequest { pages: batch }).await {
                     Ok(resp) => {
                         for r in resp.into_inner().results {
                             match r.outcome {
@@ -197,9 +191,7 @@ async fn run_batch(
                         }
                         samples.push((sent.elapsed(), None));
                     }
-                    Err(status) => {
-                        samples.push((sent.elapsed(), Some(code_name(status.code()).to_string())))
-                    }
+                    Err(status) => samples.push((sent.elapsed(), Some(code_name(status.code()).to_string()))),
                 }
             }
             (samples, ok, failed)
@@ -241,11 +233,7 @@ async fn main() -> anyhow::Result<()> {
     let spawned = match &args.spawn {
         Some(bin) => {
             let s = SpawnedServer::start(bin, args.model.as_deref(), &[]).await?;
-            println!(
-                "server: spawned at {}, start-up to SERVING {}",
-                s.addr,
-                ms(s.startup)
-            );
+            println!("server: spawned at {}, start-up to SERVING {}", s.addr, ms(s.startup));
             if let Some((rss, _)) = s.memory_mib() {
                 println!("server: RSS at SERVING {rss:.1} MiB");
             }
@@ -262,8 +250,7 @@ async fn main() -> anyhow::Result<()> {
     match args.mode {
         Mode::Rate { rate, secs } => {
             if args.warmup_secs > 0.0 {
-                let (warm, _) =
-                    run_rate(&clients, &pages, rate, args.warmup_secs, pages.len() / 2).await;
+                let (warm, _) = run_rate(&clients, &pages, rate, args.warmup_secs, pages.len() / 2).await;
                 print_latency("warm-up", &warm);
             }
             let (samples, elapsed) = run_rate(&clients, &pages, rate, secs, 0).await;
@@ -281,8 +268,7 @@ async fn main() -> anyhow::Result<()> {
             if args.warmup_secs > 0.0 {
                 run_batch(&clients, &pages, batch_size, concurrency, args.warmup_secs).await;
             }
-            let (samples, ok, failed, elapsed) =
-                run_batch(&clients, &pages, batch_size, concurrency, secs).await;
+            let (samples, ok, failed, elapsed) = run_batch(&clients, &pages, batch_size, concurrency, secs).await;
             println!(
                 "batch: {batch_size} pages x {concurrency} in flight for {:.1} s: {:.0} pages/s ({ok} ok, {failed} per-item errors)",
                 elapsed.as_secs_f64(),

@@ -35,9 +35,7 @@ impl SpawnedServer {
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::piped());
-        let mut child = cmd
-            .spawn()
-            .with_context(|| format!("starting {}", bin.display()))?;
+        let mut child = cmd.spawn().with_context(|| format!("starting {}", bin.display()))?;
         let stderr = child.stderr.take().context("no stderr pipe")?;
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
@@ -46,12 +44,7 @@ impl SpawnedServer {
                     continue;
                 };
                 if value["fields"]["message"] == "gRPC server listening" {
-                    let _ = tx.send(
-                        value["fields"]["addr"]
-                            .as_str()
-                            .unwrap_or_default()
-                            .to_string(),
-                    );
+                    let _ = tx.send(value["fields"]["addr"].as_str().unwrap_or_default().to_string());
                 }
             }
         });
@@ -63,11 +56,7 @@ impl SpawnedServer {
         let channel = Channel::from_shared(format!("http://{addr}"))?.connect_lazy();
         let mut health = HealthClient::new(channel);
         loop {
-            let status = health
-                .check(HealthCheckRequest {
-                    service: String::new(),
-                })
-                .await;
+            let status = health.check(HealthCheckRequest { service: String::new() }).await;
             if status.is_ok_and(|s| s.into_inner().status() == ServingStatus::Serving) {
                 break;
             }

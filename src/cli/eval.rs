@@ -1,6 +1,11 @@
-//! `spamsift eval`.
+//! `spamsift eval`: metrics of a model on labelled pages.
 
+use std::io::Write;
 use std::path::PathBuf;
+
+use anyhow::Context;
+use spamsift::eval::{EvalReport, GroupRate, evaluate};
+use spamsift::train::load_training_data;
 
 /// Arguments of `spamsift eval`.
 #[derive(clap::Args)]
@@ -8,10 +13,61 @@ pub struct EvalArgs {
     /// Model file (default: the shipped model).
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// Labelled pages: `.jsonl` files or directories (records with `html`, `text`, or a raw `file` beside the JSONL).
+    #[arg(long, required = true, num_args = 1..)]
+    pub data: Vec<PathBuf>,
+    /// Also write `{"id","score"}` lines here (for external scorers).
+    #[arg(long)]
+    pub predictions: Option<PathBuf>,
+    /// Print the report as JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    pub threads: Option<usize>,
 }
 
 /// Runs `spamsift eval`.
 pub fn run(args: EvalArgs) -> anyhow::Result<()> {
-    let _model = super::load_model(args.model.as_ref())?;
-    anyhow::bail!("`spamsift eval` is not implemented yet")
+    super::init_threads(args.threads)?;
+    let classifier = super::load_model(args.model.as_ref())?;
+    let examples = load_training_data(&args.data)?;
+    let report = evaluate(&classifier, &examples);
+    if let Some(path) = &args.predictions {
+        let mut out = std::io::BufWriter::new(
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        );
+        for (id, score) in &report.scores {
+            writeln!(out, "{}", serde_json::json!({"id": id, "score": score}))?;
+        }
+        out.flush()?;
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print_table(&report, examples.len());
+    }
+    Ok(())
+}
+
+fn print_rates(title: &str, rates: &[GroupRate]) {
+    if rates.is_empty() {
+        return;
+    }
+    println!("{title}:");
+    for r in rates {
+        println!("  {:<24} {:>6} {:.4}  (n={})", r.group, r.measure, r.value, r.n);
+    }
+}
+
+fn print_table(r: &EvalReport, pages: usize) {
+    let m = r.overall;
+    println!("pages {pages}  errors {}", r.errors);
+    println!(
+        "precision {:.4}  recall {:.4}  F1 {:.4}  FPR {:.4}  ROC-AUC {:.4}  PR-AUC {:.4}",
+        m.precision, m.recall, m.f1, m.fpr, m.roc_auc, m.pr_auc
+    );
+    print_rates("by kind", &r.by_kind);
+    print_rates("recall by category", &r.by_category);
+    print_rates("recall on obfuscated spam", &r.obfuscated);
 }

@@ -18,3 +18,14 @@ pub fn load_model(path: Option<&PathBuf>) -> anyhow::Result<Classifier> {
         None => Classifier::shipped().context("loading the shipped default model"),
     }
 }
+
+/// Sizes rayon's global pool (default: one thread per core).
+pub fn init_threads(threads: Option<usize>) -> anyhow::Result<()> {
+    if let Some(n) = threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .context("setting up worker threads")?;
+    }
+    Ok(())
+}

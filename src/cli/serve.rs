@@ -76,9 +76,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     config.max_queue = args.max_queue;
     config.max_batch_pages = args.max_batch_pages;
     config.request_timeout = args.request_timeout_ms.map(Duration::from_millis);
-    config.watch_interval = args
-        .watch
-        .then(|| Duration::from_millis(args.watch_interval_ms));
+    config.watch_interval = args.watch.then(|| Duration::from_millis(args.watch_interval_ms));
     config.metrics_listen = args.metrics_listen;
     config.drain_timeout = Duration::from_secs(args.drain_timeout_secs);
     config.handle_signals = true;

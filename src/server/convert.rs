@@ -30,10 +30,7 @@ impl OwnedPage {
 }
 
 /// Takes the page out of `req`, rejecting empty and oversized pages with `INVALID_ARGUMENT`.
-pub fn take_page(
-    req: pb::ScoreRequest,
-    max_page_bytes: usize,
-) -> Result<OwnedPage, (String, Status)> {
+pub fn take_page(req: pb::ScoreRequest, max_page_bytes: usize) -> Result<OwnedPage, (String, Status)> {
     let kind = match req.input_kind() {
         pb::InputKind::Unspecified => InputKind::Auto,
         pb::InputKind::Html => InputKind::Html,
@@ -47,9 +44,7 @@ pub fn take_page(
     if bytes.is_empty() {
         return Err((
             req.id,
-            Status::invalid_argument(
-                "empty page: set `raw` (preferred) or `text` to the page content",
-            ),
+            Status::invalid_argument("empty page: set `raw` (preferred) or `text` to the page content"),
         ));
     }
     if bytes.len() > max_page_bytes {
@@ -79,12 +74,7 @@ pub fn score_error_status(err: &ScoreError) -> Status {
 }
 
 /// Builds the response for a scored page.
-pub fn response(
-    id: String,
-    report: Report,
-    model_version: &str,
-    processing_micros: u64,
-) -> pb::ScoreResponse {
+pub fn response(id: String, report: Report, model_version: &str, processing_micros: u64) -> pb::ScoreResponse {
     pb::ScoreResponse {
         id,
         score: report.score,
@@ -194,35 +184,20 @@ mod tests {
 
     #[test]
     fn takes_raw_and_text_pages() {
-        let raw = take_page(
-            request(Some(pb::score_request::Page::Raw(b"<p>x</p>".to_vec()))),
-            100,
-        )
-        .unwrap();
+        let raw = take_page(request(Some(pb::score_request::Page::Raw(b"<p>x</p>".to_vec()))), 100).unwrap();
         assert_eq!(raw.bytes, b"<p>x</p>");
         assert_eq!(raw.charset_hint.as_deref(), Some("text/html; charset=gbk"));
-        let text = take_page(
-            request(Some(pb::score_request::Page::Text("你好".into()))),
-            100,
-        )
-        .unwrap();
+        let text = take_page(request(Some(pb::score_request::Page::Text("你好".into()))), 100).unwrap();
         assert_eq!(text.bytes, "你好".as_bytes());
     }
 
     #[test]
     fn rejects_empty_and_oversized_pages() {
         let (id, status) = take_page(request(None), 100).unwrap_err();
-        assert_eq!(
-            (id.as_str(), status.code()),
-            ("p1", tonic::Code::InvalidArgument)
-        );
+        assert_eq!((id.as_str(), status.code()), ("p1", tonic::Code::InvalidArgument));
         let big = Some(pb::score_request::Page::Raw(vec![b'a'; 101]));
         let (_, status) = take_page(request(big), 100).unwrap_err();
         assert_eq!(status.code(), tonic::Code::InvalidArgument);
-        assert!(
-            status.message().contains("101 bytes"),
-            "{}",
-            status.message()
-        );
+        assert!(status.message().contains("101 bytes"), "{}", status.message());
     }
 }

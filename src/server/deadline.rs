@@ -23,9 +23,7 @@ pub fn stamp_arrival(mut request: tonic::Request<()>) -> Result<tonic::Request<(
 
 /// When the call arrived: the interceptor's stamp, or now.
 pub fn arrival(extensions: &tonic::Extensions) -> Instant {
-    extensions
-        .get::<ArrivedAt>()
-        .map_or_else(Instant::now, |a| a.0)
+    extensions.get::<ArrivedAt>().map_or_else(Instant::now, |a| a.0)
 }
 
 /// Parses a `grpc-timeout` value: 1 to 8 digits followed by a unit `H M S m u n`.
@@ -49,11 +47,7 @@ pub fn parse_grpc_timeout(value: &str) -> Option<Duration> {
 
 /// The instant by which the service must answer: the earlier of the client's deadline
 /// (`grpc-timeout`, less a small margin) and the server's own time limit, if any.
-pub fn deadline_from(
-    metadata: &MetadataMap,
-    arrived: Instant,
-    server_limit: Option<Duration>,
-) -> Option<Instant> {
+pub fn deadline_from(metadata: &MetadataMap, arrived: Instant, server_limit: Option<Duration>) -> Option<Instant> {
     let client = metadata
         .get("grpc-timeout")
         .and_then(|v| v.to_str().ok())
@@ -109,9 +103,9 @@ impl StopReason {
     /// The matching gRPC status.
     pub fn status(self) -> tonic::Status {
         match self {
-            StopReason::DeadlineExceeded => tonic::Status::deadline_exceeded(
-                "the client deadline passed before scoring finished",
-            ),
+            StopReason::DeadlineExceeded => {
+                tonic::Status::deadline_exceeded("the client deadline passed before scoring finished")
+            }
             StopReason::Cancelled => tonic::Status::cancelled("the call was cancelled"),
         }
     }
@@ -135,10 +129,7 @@ mod tests {
     fn parses_grpc_timeout_units() {
         assert_eq!(parse_grpc_timeout("2S"), Some(Duration::from_secs(2)));
         assert_eq!(parse_grpc_timeout("150m"), Some(Duration::from_millis(150)));
-        assert_eq!(
-            parse_grpc_timeout("99999999u"),
-            Some(Duration::from_micros(99_999_999))
-        );
+        assert_eq!(parse_grpc_timeout("99999999u"), Some(Duration::from_micros(99_999_999)));
         assert_eq!(parse_grpc_timeout("1H"), Some(Duration::from_secs(3600)));
         assert_eq!(parse_grpc_timeout("5n"), Some(Duration::from_nanos(5)));
         assert_eq!(parse_grpc_timeout("123456789S"), None);
@@ -157,19 +148,13 @@ mod tests {
         let server = Duration::from_secs(1);
         assert_eq!(deadline_from(&md, now, Some(server)), Some(now + server));
         md.insert("grpc-timeout", "100m".parse().unwrap());
-        assert_eq!(
-            deadline_from(&md, now, None),
-            Some(now + Duration::from_millis(90))
-        );
+        assert_eq!(deadline_from(&md, now, None), Some(now + Duration::from_millis(90)));
         assert_eq!(
             deadline_from(&md, now, Some(Duration::from_millis(50))),
             Some(now + Duration::from_millis(50))
         );
         md.insert("grpc-timeout", "10S".parse().unwrap());
-        assert_eq!(
-            deadline_from(&md, now, None),
-            Some(now + Duration::from_millis(9990))
-        );
+        assert_eq!(deadline_from(&md, now, None), Some(now + Duration::from_millis(9990)));
     }
 
     #[test]

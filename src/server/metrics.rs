@@ -72,9 +72,7 @@ impl Metrics {
             "Finished gRPC calls by RPC and status code",
             requests.clone(),
         );
-        let latency = Family::<RpcLabels, Histogram, fn() -> Histogram>::new_with_constructor(
-            latency_histogram,
-        );
+        let latency = Family::<RpcLabels, Histogram, fn() -> Histogram>::new_with_constructor(latency_histogram);
         registry.register(
             "grpc_request_duration_seconds",
             "Latency of gRPC calls (ScoreStream: of each page) in seconds",
@@ -85,11 +83,7 @@ impl Metrics {
         let pages = Counter::default();
         registry.register("pages_scored", "Pages scored successfully", pages.clone());
         let bytes = Counter::default();
-        registry.register(
-            "bytes_scored",
-            "Bytes of pages scored successfully",
-            bytes.clone(),
-        );
+        registry.register("bytes_scored", "Bytes of pages scored successfully", bytes.clone());
         let model_info = Family::<ModelLabels, Gauge>::default();
         registry.register(
             "model_info",
@@ -149,12 +143,9 @@ impl Metrics {
             Verdict::Review => "review",
             Verdict::Spam => "spam",
         };
-        self.verdicts
-            .get_or_create(&VerdictLabels { verdict })
-            .inc();
+        self.verdicts.get_or_create(&VerdictLabels { verdict }).inc();
         self.pages.inc();
-        self.bytes
-            .inc_by(u64::try_from(page_bytes).unwrap_or(u64::MAX));
+        self.bytes.inc_by(u64::try_from(page_bytes).unwrap_or(u64::MAX));
     }
 
     /// Records that `version` is now the serving model.
@@ -234,18 +225,9 @@ mod tests {
             "{text}"
         );
         assert!(text.contains(r#"code="INVALID_ARGUMENT"} 1"#), "{text}");
-        assert!(
-            text.contains(r#"spamsift_model_info{version="v-new"} 1"#),
-            "{text}"
-        );
+        assert!(text.contains(r#"spamsift_model_info{version="v-new"} 1"#), "{text}");
         assert!(!text.contains("v-old"), "{text}");
-        assert!(
-            text.contains("spamsift_model_reload_failures_total 1"),
-            "{text}"
-        );
-        assert!(
-            text.contains("spamsift_grpc_request_duration_seconds_bucket"),
-            "{text}"
-        );
+        assert!(text.contains("spamsift_model_reload_failures_total 1"), "{text}");
+        assert!(text.contains("spamsift_grpc_request_duration_seconds_bucket"), "{text}");
     }
 }

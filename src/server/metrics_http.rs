@@ -18,11 +18,7 @@ const READ_TIMEOUT: Duration = Duration::from_secs(5);
 const CONTENT_TYPE: &str = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
 /// Serves metrics on `listener` until `shutdown` turns true.
-pub async fn serve_metrics(
-    listener: TcpListener,
-    metrics: Arc<Metrics>,
-    mut shutdown: watch::Receiver<bool>,
-) {
+pub async fn serve_metrics(listener: TcpListener, metrics: Arc<Metrics>, mut shutdown: watch::Receiver<bool>) {
     loop {
         tokio::select! {
             () = stop_requested(&mut shutdown) => return,
@@ -52,11 +48,7 @@ async fn handle(mut stream: TcpStream, metrics: &Metrics) -> std::io::Result<()>
     };
     let (status, content_type, body) = match route(&head) {
         Route::Metrics => ("200 OK", CONTENT_TYPE, metrics.encode()),
-        Route::NotFound => (
-            "404 Not Found",
-            "text/plain",
-            "not found: try /metrics\n".into(),
-        ),
+        Route::NotFound => ("404 Not Found", "text/plain", "not found: try /metrics\n".into()),
         Route::BadRequest => ("400 Bad Request", "text/plain", "bad request\n".into()),
     };
     let response = format!(
@@ -115,10 +107,7 @@ mod tests {
 
     #[test]
     fn routes_requests() {
-        assert_eq!(
-            route(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n"),
-            Route::Metrics
-        );
+        assert_eq!(route(b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n"), Route::Metrics);
         assert_eq!(route(b"GET /metrics?x=1 HTTP/1.0\r\n\r\n"), Route::Metrics);
         assert_eq!(route(b"GET / HTTP/1.1\r\n\r\n"), Route::NotFound);
         assert_eq!(route(b"POST /metrics HTTP/1.1\r\n\r\n"), Route::BadRequest);

@@ -30,8 +30,8 @@ mod run;
 mod service;
 
 pub use config::{
-    DEFAULT_DRAIN_TIMEOUT, DEFAULT_MAX_BATCH_PAGES, DEFAULT_MAX_MESSAGE_BYTES,
-    DEFAULT_MAX_PAGE_BYTES, DEFAULT_MAX_QUEUE, ModelSource, ServerConfig, default_scoring_threads,
+    DEFAULT_DRAIN_TIMEOUT, DEFAULT_MAX_BATCH_PAGES, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_PAGE_BYTES,
+    DEFAULT_MAX_QUEUE, ModelSource, ServerConfig, default_scoring_threads,
 };
 pub use error::ServerError;
 pub use metrics::code_name;
@@ -42,6 +42,5 @@ pub mod pb {
     tonic::include_proto!("spamsift.v1");
 
     /// Encoded `FileDescriptorSet` of `spamsift/v1/classifier.proto`, served by reflection.
-    pub const FILE_DESCRIPTOR_SET: &[u8] =
-        tonic::include_file_descriptor_set!("spamsift_descriptor");
+    pub const FILE_DESCRIPTOR_SET: &[u8] = tonic::include_file_descriptor_set!("spamsift_descriptor");
 }

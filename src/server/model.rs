@@ -97,10 +97,7 @@ impl ModelStore {
         Some(self.reload_locked(&mut last).await)
     }
 
-    async fn reload_locked(
-        &self,
-        last: &mut Option<FileStamp>,
-    ) -> Result<Arc<Classifier>, ModelError> {
+    async fn reload_locked(&self, last: &mut Option<FileStamp>) -> Result<Arc<Classifier>, ModelError> {
         if self.source == ModelSource::Shipped {
             return Err(ModelError::Incompatible(
                 "the shipped model cannot be reloaded; start with --model FILE".into(),
@@ -154,9 +151,7 @@ impl ModelStore {
             Ok(result) => result,
             Err(err) => (
                 None,
-                Err(ModelError::Corrupt(format!(
-                    "model loading task failed: {err}"
-                ))),
+                Err(ModelError::Corrupt(format!("model loading task failed: {err}"))),
             ),
         }
     }

@@ -36,15 +36,9 @@ pub struct ScoringPool {
 
 impl ScoringPool {
     /// Starts `threads` scoring threads that admit up to `max_queue` waiting jobs.
-    pub fn new(
-        threads: usize,
-        max_queue: usize,
-        metrics: Arc<Metrics>,
-    ) -> Result<Self, ServerError> {
+    pub fn new(threads: usize, max_queue: usize, metrics: Arc<Metrics>) -> Result<Self, ServerError> {
         if threads == 0 {
-            return Err(ServerError::Config(
-                "scoring threads must be at least 1".into(),
-            ));
+            return Err(ServerError::Config("scoring threads must be at least 1".into()));
         }
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)

@@ -79,10 +79,7 @@ impl ServerHandle {
 
 /// Starts serving on `listener` and returns at once; the model loads in the background and
 /// health turns SERVING when it is ready. Must be called inside a tokio runtime.
-pub async fn start(
-    config: ServerConfig,
-    listener: TcpListener,
-) -> Result<ServerHandle, ServerError> {
+pub async fn start(config: ServerConfig, listener: TcpListener) -> Result<ServerHandle, ServerError> {
     if config.watch_interval.is_some() && config.model == ModelSource::Shipped {
         return Err(ServerError::Config("--watch needs --model FILE".into()));
     }
@@ -96,11 +93,7 @@ pub async fn start(
         config.max_page_bytes,
         Arc::clone(&metrics),
     ));
-    let pool = ScoringPool::new(
-        config.scoring_threads,
-        config.max_queue,
-        Arc::clone(&metrics),
-    )?;
+    let pool = ScoringPool::new(config.scoring_threads, config.max_queue, Arc::clone(&metrics))?;
     let limits = Limits {
         max_page_bytes: config.max_page_bytes,
         max_batch_pages: config.max_batch_pages,
@@ -111,21 +104,15 @@ pub async fn start(
 
     let metrics_addr = match config.metrics_listen {
         Some(addr) => {
-            let listener = TcpListener::bind(addr)
-                .await
-                .map_err(|source| ServerError::Bind {
-                    addr: addr.to_string(),
-                    source,
-                })?;
+            let listener = TcpListener::bind(addr).await.map_err(|source| ServerError::Bind {
+                addr: addr.to_string(),
+                source,
+            })?;
             let bound = listener.local_addr().map_err(|source| ServerError::Bind {
                 addr: addr.to_string(),
                 source,
             })?;
-            tokio::spawn(serve_metrics(
-                listener,
-                Arc::clone(&metrics),
-                shutdown_rx.clone(),
-            ));
+            tokio::spawn(serve_metrics(listener, Arc::clone(&metrics), shutdown_rx.clone()));
             tracing::info!(addr = %bound, "metrics endpoint listening on /metrics");
             Some(bound)
         }
@@ -157,11 +144,7 @@ pub async fn start(
     let incoming = TcpIncoming::from(listener).with_nodelay(Some(true));
 
     if let Some(interval) = config.watch_interval {
-        tokio::spawn(watch_model(
-            Arc::clone(&models),
-            interval,
-            shutdown_rx.clone(),
-        ));
+        tokio::spawn(watch_model(Arc::clone(&models), interval, shutdown_rx.clone()));
     }
     if config.handle_signals {
         tokio::spawn(handle_signals(Arc::clone(&models), shutdown_tx.clone()));
@@ -200,12 +183,10 @@ pub async fn start(
 
 /// Binds `listen`, serves until SIGTERM/SIGINT (when `config.handle_signals`) and returns.
 pub async fn serve(config: ServerConfig, listen: SocketAddr) -> Result<(), ServerError> {
-    let listener = TcpListener::bind(listen)
-        .await
-        .map_err(|source| ServerError::Bind {
-            addr: listen.to_string(),
-            source,
-        })?;
+    let listener = TcpListener::bind(listen).await.map_err(|source| ServerError::Bind {
+        addr: listen.to_string(),
+        source,
+    })?;
     start(config, listener).await?.wait().await
 }
 
@@ -244,11 +225,7 @@ async fn drain_deadline(mut shutdown: watch::Receiver<bool>, drain: Duration) {
 }
 
 /// Polls the model file every `interval` and reloads it when it changed.
-async fn watch_model(
-    models: Arc<ModelStore>,
-    interval: Duration,
-    mut shutdown: watch::Receiver<bool>,
-) {
+async fn watch_model(models: Arc<ModelStore>, interval: Duration, mut shutdown: watch::Receiver<bool>) {
     let mut ticker = tokio::time::interval(interval);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
@@ -272,9 +249,7 @@ async fn handle_signals(models: Arc<ModelStore>, shutdown: watch::Sender<bool>) 
         signal(SignalKind::interrupt()),
     );
     let (Ok(mut hup), Ok(mut term), Ok(mut int)) = streams else {
-        tracing::error!(
-            "cannot install signal handlers; SIGHUP reload and graceful SIGTERM are off"
-        );
+        tracing::error!("cannot install signal handlers; SIGHUP reload and graceful SIGTERM are off");
         return;
     };
     loop {

@@ -49,12 +49,7 @@ pub struct ClassifierService {
 
 impl ClassifierService {
     /// A service scoring with the models in `models` on the threads of `pool`.
-    pub fn new(
-        models: Arc<ModelStore>,
-        pool: ScoringPool,
-        metrics: Arc<Metrics>,
-        limits: Limits,
-    ) -> Self {
+    pub fn new(models: Arc<ModelStore>, pool: ScoringPool, metrics: Arc<Metrics>, limits: Limits) -> Self {
         ClassifierService {
             inner: Arc::new(Inner {
                 models,
@@ -144,12 +139,7 @@ fn score_page(
     };
     let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
     metrics.observe_report(&report, page.bytes.len());
-    Ok(convert::response(
-        page.id,
-        report,
-        &model.info().version,
-        micros,
-    ))
+    Ok(convert::response(page.id, report, &model.info().version, micros))
 }
 
 /// Scores one page of a batch or stream into a per-item result.
@@ -160,8 +150,8 @@ fn score_item(
     token: &StopToken,
     metrics: &Metrics,
 ) -> pb::ScoreResult {
-    let outcome = convert::take_page(req, limits.max_page_bytes)
-        .and_then(|page| score_page(model, page, token, metrics));
+    let outcome =
+        convert::take_page(req, limits.max_page_bytes).and_then(|page| score_page(model, page, token, metrics));
     match outcome {
         Ok(response) => convert::item_ok(response),
         Err((id, status)) => convert::item_error(id, &status),
@@ -176,14 +166,10 @@ impl Inner {
             .ok_or_else(|| Status::unavailable("the model is still loading; retry shortly"))
     }
 
-    async fn score(
-        &self,
-        request: Request<pb::ScoreRequest>,
-        arrived: Instant,
-    ) -> Result<pb::ScoreResponse, Status> {
+    async fn score(&self, request: Request<pb::ScoreRequest>, arrived: Instant) -> Result<pb::ScoreResponse, Status> {
         let deadline = deadline_from(request.metadata(), arrived, self.limits.request_timeout);
-        let page = convert::take_page(request.into_inner(), self.limits.max_page_bytes)
-            .map_err(|(_, status)| status)?;
+        let page =
+            convert::take_page(request.into_inner(), self.limits.max_page_bytes).map_err(|(_, status)| status)?;
         let model = self.model()?;
         let admission = self.pool.admit()?;
         let (token, _cancel_on_drop) = StopToken::new(deadline);
@@ -247,8 +233,7 @@ impl Inner {
                 }
             }
         };
-        self.metrics
-            .observe_latency("ScoreStream", received.elapsed());
+        self.metrics.observe_latency("ScoreStream", received.elapsed());
         // A closed channel means the client went away; nothing left to do.
         let _ = tx.send(Ok(result)).await;
     }
@@ -312,10 +297,7 @@ impl Inner {
 
 #[tonic::async_trait]
 impl pb::classifier_server::Classifier for ClassifierService {
-    async fn score(
-        &self,
-        request: Request<pb::ScoreRequest>,
-    ) -> Result<Response<pb::ScoreResponse>, Status> {
+    async fn score(&self, request: Request<pb::ScoreRequest>) -> Result<Response<pb::ScoreResponse>, Status> {
         let arrived = arrival(request.extensions());
         let record = CallRecord::new(&self.inner.metrics, "Score", arrived);
         let result = self.inner.score(request, arrived).await;
@@ -355,11 +337,7 @@ impl pb::classifier_server::Classifier for ClassifierService {
         &self,
         request: Request<pb::GetModelInfoRequest>,
     ) -> Result<Response<pb::GetModelInfoResponse>, Status> {
-        let record = CallRecord::new(
-            &self.inner.metrics,
-            "GetModelInfo",
-            arrival(request.extensions()),
-        );
+        let record = CallRecord::new(&self.inner.metrics, "GetModelInfo", arrival(request.extensions()));
         let result = self
             .inner
             .model()

@@ -51,9 +51,7 @@ pub async fn start_loading(config: ServerConfig) -> TestServer {
 
 /// A channel to `addr` that connects on first use (and reconnects when needed).
 pub async fn connect(addr: std::net::SocketAddr) -> Channel {
-    Channel::from_shared(format!("http://{addr}"))
-        .unwrap()
-        .connect_lazy()
+    Channel::from_shared(format!("http://{addr}")).unwrap().connect_lazy()
 }
 
 /// The health status of `service` ("" = the whole server).
@@ -85,9 +83,7 @@ pub async fn wait_for_health(channel: &Channel, service: &str, wanted: ServingSt
 
 /// A fixture file from `tests/fixtures/`.
 pub fn fixture(name: &str) -> Vec<u8> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {}: {e}", path.display()))
 }
 
@@ -135,10 +131,7 @@ pub fn metric(text: &str, name: &str) -> Option<f64> {
 pub async fn eventually(what: &str, mut check: impl FnMut() -> bool) {
     let started = Instant::now();
     while !check() {
-        assert!(
-            started.elapsed() < PATIENCE,
-            "timed out waiting for: {what}"
-        );
+        assert!(started.elapsed() < PATIENCE, "timed out waiting for: {what}");
         tokio::time::sleep(Duration::from_millis(10)).await;
     }
 }

@@ -1,0 +1,259 @@
+//! Stage 7: block scores → page verdict, categories, spans and evidence.
+
+use std::collections::HashMap;
+
+use crate::features::{BlockText, block_features, block_text, page_features};
+use crate::model::Model;
+use crate::pipeline::{Analyzed, AnalyzedBlock};
+use crate::report::{Category, CategoryScores, Evidence, Report, Span, Verdict};
+
+/// Most evidence items reported.
+const MAX_EVIDENCE: usize = 12;
+
+/// Characters that end an item when trimming a span to its spam part.
+fn ends_item(c: char) -> bool {
+    matches!(c, '\n' | '。' | '!' | '?' | '|' | ';' | '…')
+}
+
+/// The scored blocks of a page, before the report is built.
+pub struct Scored {
+    /// Token-weight summaries per block.
+    pub texts: Vec<BlockText>,
+    /// Spam probability per block.
+    pub block_probs: Vec<f64>,
+    /// Calibrated page probability.
+    pub page_prob: f64,
+}
+
+/// Scores all blocks and the page.
+pub fn score_blocks(model: &Model, page: &Analyzed) -> Scored {
+    let texts: Vec<BlockText> = page.blocks.iter().map(|b| block_text(b, &model.weights)).collect();
+    let rows: Vec<Vec<f64>> = (0..page.blocks.len())
+        .map(|i| block_features(page, &texts, i))
+        .collect();
+    let block_probs = if rows.is_empty() {
+        Vec::new()
+    } else {
+        model.block_probs(&rows)
+    };
+    let page_prob = model.page_prob(page_features(page, &texts, &block_probs));
+    Scored {
+        texts,
+        block_probs,
+        page_prob,
+    }
+}
+
+/// Builds the full report for a scored page.
+pub fn report(model: &Model, page: &Analyzed, scored: &Scored) -> Report {
+    let th = model.parts.thresholds;
+    let score = scored.page_prob as f32;
+    let verdict = if score >= th.spam {
+        Verdict::Spam
+    } else if score >= th.review {
+        Verdict::Review
+    } else {
+        Verdict::Clean
+    };
+    let mut flagged: Vec<usize> = Vec::new();
+    if verdict != Verdict::Clean {
+        flagged = (0..page.blocks.len())
+            .filter(|&i| scored.block_probs[i] >= f64::from(th.span))
+            .collect();
+        if flagged.is_empty()
+            && let Some(best) =
+                (0..page.blocks.len()).max_by(|&a, &b| scored.block_probs[a].total_cmp(&scored.block_probs[b]))
+        {
+            flagged.push(best);
+        }
+    }
+    let mut spans: Vec<Span> = Vec::new();
+    let mut mix = [0.0f64; 3];
+    for &i in &flagged {
+        let block = &page.blocks[i];
+        let (from, to) = trim_to_spam(block, model);
+        let range = page.input_range(i, from, to);
+        if range.is_empty() {
+            continue;
+        }
+        let cats = category_mix(block, model, from, to);
+        let weight = scored.block_probs[i] * (to - from).max(1) as f64;
+        for c in 0..3 {
+            mix[c] += cats[c] * weight;
+        }
+        let span = Span {
+            start: range.start,
+            end: range.end,
+            category: Category::ALL[argmax(&cats)],
+            score: scored.block_probs[i] as f32,
+            region: block.block.region.name().to_owned(),
+        };
+        merge_or_push(&mut spans, span);
+    }
+    spans.sort_by_key(|s| (s.start, s.end));
+    let total: f64 = mix.iter().sum();
+    let categories = if total > 0.0 {
+        let share = |c: usize| (f64::from(score) * mix[c] / total) as f32;
+        CategoryScores {
+            adult: share(0),
+            gambling: share(1),
+            other: share(2),
+        }
+    } else {
+        CategoryScores::default()
+    };
+    Report {
+        score,
+        verdict,
+        categories,
+        spans,
+        evidence: evidence(model, page, &flagged),
+        encoding: page.decoded.encoding.name().to_owned(),
+        input_kind: if page.is_html { "html" } else { "text" }.to_owned(),
+    }
+}
+
+/// Joins a span to the previous one when they touch and share a category.
+fn merge_or_push(spans: &mut Vec<Span>, span: Span) {
+    if let Some(last) = spans.last_mut()
+        && last.category == span.category
+        && last.region == span.region
+        && span.start <= last.end + 16
+        && span.start >= last.start
+    {
+        last.end = last.end.max(span.end);
+        last.score = last.score.max(span.score);
+        return;
+    }
+    spans.push(span);
+}
+
+fn argmax(v: &[f64; 3]) -> usize {
+    let mut best = 0;
+    for i in 1..3 {
+        if v[i] > v[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Category distribution of characters `from..to` of a block (softmax of summed weights).
+fn category_mix(block: &AnalyzedBlock, model: &Model, from: usize, to: usize) -> [f64; 3] {
+    let mut sums = [0.0f64; 3];
+    for t in block
+        .tokens
+        .iter()
+        .filter(|t| (t.start as usize) >= from && (t.end as usize) <= to)
+    {
+        if let Some(w) = model.weights.category.get(t.bucket as usize) {
+            let spam = f64::from(model.weights.spam[t.bucket as usize]).max(0.0);
+            for c in 0..3 {
+                sums[c] += f64::from(w[c]) * spam.min(3.0) / 3.0;
+            }
+        }
+    }
+    let max = sums.iter().copied().fold(f64::MIN, f64::max);
+    let exp: Vec<f64> = sums.iter().map(|s| (s - max).exp()).collect();
+    let z: f64 = exp.iter().sum();
+    [exp[0] / z, exp[1] / z, exp[2] / z]
+}
+
+/// Character range of a block without leading and trailing items that read as clean.
+fn trim_to_spam(block: &AnalyzedBlock, model: &Model) -> (usize, usize) {
+    let chars = &block.norm.chars;
+    let mut items: Vec<(usize, usize)> = Vec::new();
+    let mut start = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if ends_item(c.c) {
+            if i > start {
+                items.push((start, i + 1));
+            }
+            start = i + 1;
+        }
+    }
+    if start < chars.len() {
+        items.push((start, chars.len()));
+    }
+    let item_mean = |(a, b): (usize, usize)| {
+        let ws: Vec<f64> = block
+            .tokens
+            .iter()
+            .filter(|t| (t.start as usize) >= a && (t.end as usize) <= b)
+            .map(|t| f64::from(model.weights.spam[t.bucket as usize]))
+            .collect();
+        if ws.is_empty() {
+            None
+        } else {
+            Some(ws.iter().sum::<f64>() / ws.len() as f64)
+        }
+    };
+    let clean = |item: (usize, usize)| item.1 - item.0 >= 6 && item_mean(item).is_some_and(|m| m < 0.0);
+    let mut lo = 0;
+    let mut hi = items.len();
+    while lo < hi && clean(items[lo]) {
+        lo += 1;
+    }
+    while hi > lo && clean(items[hi - 1]) {
+        hi -= 1;
+    }
+    if lo >= hi {
+        return (0, chars.len());
+    }
+    // Do not start or end a span on separators.
+    let (mut a, mut b) = (items[lo].0, items[hi - 1].1);
+    while a < b && (chars[a].c == ' ' || ends_item(chars[a].c)) {
+        a += 1;
+    }
+    while b > a && (chars[b - 1].c == ' ' || ends_item(chars[b - 1].c)) {
+        b -= 1;
+    }
+    (a, b)
+}
+
+/// Strongest spam tokens of the flagged blocks (or of the whole page), plus script signals.
+fn evidence(model: &Model, page: &Analyzed, flagged: &[usize]) -> Vec<Evidence> {
+    let blocks: Vec<usize> = if flagged.is_empty() {
+        (0..page.blocks.len()).collect()
+    } else {
+        flagged.to_vec()
+    };
+    let mut seen: HashMap<String, f32> = HashMap::new();
+    for &i in &blocks {
+        let block = &page.blocks[i];
+        for t in &block.tokens {
+            let w = model.weights.spam[t.bucket as usize];
+            if w <= 1.0 {
+                continue;
+            }
+            let text: String = block.norm.chars[t.start as usize..(t.end as usize).min(block.norm.chars.len())]
+                .iter()
+                .map(|c| c.c)
+                .collect();
+            let e = seen.entry(text).or_insert(0.0);
+            *e = e.max(w);
+        }
+    }
+    let mut items: Vec<Evidence> = seen
+        .into_iter()
+        .map(|(feature, weight)| Evidence { feature, weight })
+        .collect();
+    items.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.feature.cmp(&b.feature)));
+    // Prefer longer tokens among equals, drop ones contained in a kept token.
+    let mut kept: Vec<Evidence> = Vec::new();
+    for e in items {
+        if kept.len() >= MAX_EVIDENCE {
+            break;
+        }
+        if !kept.iter().any(|k| k.feature.contains(&e.feature)) {
+            kept.push(e);
+        }
+    }
+    for name in page.signals.names() {
+        kept.push(Evidence {
+            feature: name.to_owned(),
+            weight: 0.0,
+        });
+    }
+    kept
+}

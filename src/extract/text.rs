@@ -1,0 +1,71 @@
+//! Plain-text input: one body block per non-empty line.
+
+use super::{Block, Extracted, Piece, Region};
+
+/// Whether the decoded input looks like HTML rather than plain text.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text.chars().take(4096).collect::<String>().to_ascii_lowercase();
+    const MARKERS: [&str; 12] = [
+        "<!doctype",
+        "<html",
+        "<head",
+        "<body",
+        "<title",
+        "<meta",
+        "<div",
+        "<p>",
+        "<p ",
+        "<a ",
+        "<br",
+        "<table",
+    ];
+    MARKERS.iter().any(|m| head.contains(m))
+}
+
+/// Splits plain text into one body block per non-empty line.
+pub fn extract_text(text: &str) -> Extracted {
+    let mut blocks = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end_matches(['\r', '\n']);
+        if !trimmed.trim().is_empty() {
+            let lead = trimmed.len() - trimmed.trim_start().len();
+            let body = trimmed.trim();
+            let start = offset + lead;
+            let mut block = Block::new(Region::Body, Vec::new());
+            block.pieces.push(Piece {
+                range: start..start + body.len(),
+                new_item: false,
+                in_link: false,
+                raw: true,
+            });
+            blocks.push(block);
+        }
+        offset += line.len();
+    }
+    Extracted {
+        blocks,
+        signals: Default::default(),
+        is_html: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_become_blocks_with_exact_ranges() {
+        let text = "标题\n\n  第一段文字。\r\n最后一行";
+        let e = extract_text(text);
+        assert_eq!(e.blocks.len(), 3);
+        assert_eq!(&text[e.blocks[1].range()], "第一段文字。");
+        assert_eq!(&text[e.blocks[2].range()], "最后一行");
+    }
+
+    #[test]
+    fn detects_html() {
+        assert!(looks_like_html("<!DOCTYPE html><html>"));
+        assert!(!looks_like_html("中国西藏网 > 即时新闻"));
+    }
+}

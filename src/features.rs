@@ -1,0 +1,260 @@
+//! Stage 5: dense features of blocks and pages for the linfa models.
+//!
+//! A block is described by how spammy its tokens are (naive-Bayes weights), its shape
+//! (length, list-likeness, links), the obfuscation undone in it, where it sits, and how
+//! it compares with the rest of the page ("does this block belong here?"). A page is
+//! described by its strongest blocks and runs of blocks, its title and meta, and scripts.
+
+use crate::extract::Region;
+use crate::model::text::TextWeights;
+use crate::normalize::{MASK, is_cjk};
+use crate::pipeline::{Analyzed, AnalyzedBlock};
+
+/// Names of the block features, in order. Stored in the model and checked on load.
+pub const BLOCK_FEATURES: [&str; 26] = [
+    "nb_mean",
+    "nb_sum",
+    "nb_top_mean",
+    "nb_pos_frac",
+    "nb_neg_frac",
+    "log_chars",
+    "log_items",
+    "short_items",
+    "sep_density",
+    "link_frac",
+    "log_hosts",
+    "obfuscation",
+    "masked",
+    "latin_frac",
+    "digit_frac",
+    "script_clash",
+    "trad_ratio",
+    "ctx_mean",
+    "ctx_diff",
+    "region_title",
+    "region_meta_keywords",
+    "region_meta_description",
+    "region_heading",
+    "region_body",
+    "region_hidden",
+    "region_marquee",
+];
+
+/// Names of the page features, in order. Stored in the model and checked on load.
+pub const PAGE_FEATURES: [&str; 16] = [
+    "max_logit",
+    "second_logit",
+    "run_logit",
+    "spam_chars",
+    "spam_char_frac",
+    "spam_blocks",
+    "title_logit",
+    "meta_logit",
+    "page_nb_mean",
+    "log_page_chars",
+    "js_referrer_check",
+    "js_spider_check",
+    "js_redirect",
+    "js_document_write",
+    "js_obfuscated",
+    "meta_refresh",
+];
+
+/// Token-weight summary of one block.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BlockText {
+    /// Sum of token weights.
+    pub sum: f64,
+    /// Number of tokens.
+    pub count: usize,
+    /// Mean of the strongest 8 token weights.
+    pub top_mean: f64,
+    /// Share of tokens with weight above 1.
+    pub pos_frac: f64,
+    /// Share of tokens with weight below -1.
+    pub neg_frac: f64,
+    /// Share of Chinese characters converted from Traditional.
+    pub trad_ratio: f64,
+    /// Number of Chinese characters.
+    pub cjk: usize,
+}
+
+impl BlockText {
+    /// Mean token weight.
+    pub fn mean(&self) -> f64 {
+        if self.count == 0 {
+            0.0
+        } else {
+            self.sum / self.count as f64
+        }
+    }
+}
+
+/// Summarises a block's tokens under the weights.
+pub fn block_text(block: &AnalyzedBlock, weights: &TextWeights) -> BlockText {
+    let mut ws: Vec<f64> = block
+        .tokens
+        .iter()
+        .map(|t| f64::from(weights.spam.get(t.bucket as usize).copied().unwrap_or(0.0)))
+        .collect();
+    let count = ws.len();
+    let sum: f64 = ws.iter().sum();
+    let pos = ws.iter().filter(|&&w| w > 1.0).count();
+    let neg = ws.iter().filter(|&&w| w < -1.0).count();
+    ws.sort_by(|a, b| b.total_cmp(a));
+    let top = &ws[..ws.len().min(8)];
+    let cjk = block.norm.chars.iter().filter(|c| is_cjk(c.c)).count();
+    BlockText {
+        sum,
+        count,
+        top_mean: if top.is_empty() {
+            0.0
+        } else {
+            top.iter().sum::<f64>() / top.len() as f64
+        },
+        pos_frac: pos as f64 / count.max(1) as f64,
+        neg_frac: neg as f64 / count.max(1) as f64,
+        trad_ratio: f64::from(block.norm.stats.traditional) / cjk.max(1) as f64,
+        cjk,
+    }
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '|' | '_' | '-' | '/' | ',' | '、' | ';' | ' ' | '\n' | '…' | '·')
+}
+
+/// Dense features of block `index` given all blocks' text summaries.
+pub fn block_features(page: &Analyzed, texts: &[BlockText], index: usize) -> Vec<f64> {
+    let block = &page.blocks[index];
+    let t = texts[index];
+    let chars = &block.norm.chars;
+    let n_chars = chars.iter().filter(|c| c.c != ' ' && c.c != '\n').count().max(1) as f64;
+    let items: Vec<usize> = block
+        .norm
+        .text()
+        .split(|c: char| c == '\n' || c == '|' || c == '、' || c == ',' || c == '_' || c == ';')
+        .map(|s| s.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    let short = items.iter().filter(|&&n| (2..=16).contains(&n)).count();
+    let seps = chars.iter().filter(|c| is_separator(c.c)).count() as f64;
+    let link_chars: usize = block
+        .block
+        .pieces
+        .iter()
+        .filter(|p| p.in_link)
+        .map(|p| p.range.len())
+        .sum();
+    let all_chars: usize = block.block.pieces.iter().map(|p| p.range.len()).sum();
+    let s = block.norm.stats;
+    let obf = f64::from(s.invisible + s.width + s.confusable + s.pinyin + s.spacing + s.masked);
+    let latin = chars.iter().filter(|c| c.c.is_ascii_alphabetic()).count() as f64;
+    let digits = chars.iter().filter(|c| c.c.is_ascii_digit()).count() as f64;
+    let masked = chars.iter().filter(|c| c.c == MASK).count() as f64;
+    // Context: the rest of the page, weighted by tokens.
+    let (ctx_sum, ctx_count, ctx_trad, ctx_cjk) = texts
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != index)
+        .fold((0.0, 0usize, 0.0, 0usize), |(s, c, tr, cj), (_, x)| {
+            (s + x.sum, c + x.count, tr + x.trad_ratio * x.cjk as f64, cj + x.cjk)
+        });
+    let ctx_mean = if ctx_count == 0 {
+        0.0
+    } else {
+        ctx_sum / ctx_count as f64
+    };
+    let page_trad = if ctx_cjk == 0 { 0.0 } else { ctx_trad / ctx_cjk as f64 };
+    let mut f = vec![
+        t.mean().clamp(-6.0, 6.0),
+        (t.sum / 30.0).tanh(),
+        t.top_mean.clamp(-6.0, 6.0),
+        t.pos_frac,
+        t.neg_frac,
+        (1.0 + n_chars).ln() / 5.0,
+        (1.0 + items.len() as f64).ln() / 3.0,
+        short as f64 / items.len().max(1) as f64,
+        (seps / n_chars).min(1.0),
+        link_chars as f64 / all_chars.max(1) as f64,
+        (1.0 + block.block.link_hosts.len() as f64).ln() / 2.0,
+        (obf / n_chars * 5.0).min(1.0),
+        (masked / 3.0).min(1.0),
+        latin / n_chars,
+        digits / n_chars,
+        (page_trad - t.trad_ratio).max(0.0),
+        t.trad_ratio,
+        ctx_mean.clamp(-6.0, 6.0),
+        (t.mean() - ctx_mean).clamp(-12.0, 12.0),
+    ];
+    f.extend(
+        Region::ALL
+            .iter()
+            .map(|r| if *r == block.block.region { 1.0 } else { 0.0 }),
+    );
+    f
+}
+
+/// Spam probability above which a block counts as spam in page features.
+pub const BLOCK_SPAM: f64 = 0.5;
+
+fn logit(p: f64) -> f64 {
+    let p = p.clamp(1e-6, 1.0 - 1e-6);
+    (p / (1.0 - p)).ln()
+}
+
+/// Dense features of a page given its blocks' spam probabilities.
+pub fn page_features(page: &Analyzed, texts: &[BlockText], probs: &[f64]) -> Vec<f64> {
+    let logits: Vec<f64> = probs.iter().map(|&p| logit(p)).collect();
+    let mut sorted = logits.clone();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    let none = -8.0;
+    let chars: Vec<f64> = page.blocks.iter().map(|b| b.norm.chars.len() as f64).collect();
+    let total_chars: f64 = chars.iter().sum();
+    let spam_chars: f64 = probs
+        .iter()
+        .zip(&chars)
+        .filter(|(p, _)| **p >= BLOCK_SPAM)
+        .map(|(_, c)| c)
+        .sum();
+    let spam_blocks = probs.iter().filter(|&&p| p >= BLOCK_SPAM).count();
+    // Runs of adjacent spam-leaning blocks, scored by their length-weighted mean logit.
+    let mut run_best = none;
+    let mut i = 0;
+    while i < logits.len() {
+        if logits[i] <= 0.0 {
+            i += 1;
+            continue;
+        }
+        let (mut s, mut w) = (0.0, 0.0);
+        while i < logits.len() && logits[i] > 0.0 {
+            s += logits[i] * chars[i].sqrt();
+            w += chars[i].sqrt();
+            i += 1;
+        }
+        let run = (s / w.max(1e-9)) * (1.0 + (w / 10.0).min(1.0));
+        run_best = f64::max(run_best, run);
+    }
+    let region_max = |regions: &[Region]| {
+        page.blocks
+            .iter()
+            .zip(&logits)
+            .filter(|(b, _)| regions.contains(&b.block.region))
+            .map(|(_, l)| *l)
+            .fold(none, f64::max)
+    };
+    let (nb_sum, nb_count) = texts.iter().fold((0.0, 0usize), |(s, c), t| (s + t.sum, c + t.count));
+    let mut f = vec![
+        sorted.first().copied().unwrap_or(none).clamp(-10.0, 10.0) / 5.0,
+        sorted.get(1).copied().unwrap_or(none).clamp(-10.0, 10.0) / 5.0,
+        run_best.clamp(-10.0, 20.0) / 5.0,
+        (1.0 + spam_chars).ln() / 5.0,
+        spam_chars / total_chars.max(1.0),
+        (1.0 + spam_blocks as f64).ln(),
+        region_max(&[Region::Title]).clamp(-10.0, 10.0) / 5.0,
+        region_max(&[Region::MetaKeywords, Region::MetaDescription]).clamp(-10.0, 10.0) / 5.0,
+        (nb_sum / nb_count.max(1) as f64).clamp(-6.0, 6.0),
+        (1.0 + total_chars).ln() / 8.0,
+    ];
+    f.extend(page.signals.as_features());
+    f
+}

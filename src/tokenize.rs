@@ -1,0 +1,244 @@
+//! Stage 4: normalised text → hashed tokens (character n-grams and jieba words).
+//!
+//! Text is cut into segments at punctuation and separators; inside a segment every Chinese
+//! character is one unit and every run of Latin letters/digits is one unit (random-looking
+//! IDs and long numbers become class units, so a user name is not evidence by itself).
+//! Tokens are unit 1-, 2- and 3-grams plus jieba words of two or more characters, hashed
+//! with FNV-1a into `2^hash_bits` buckets. FNV is written out here (ten lines) because the
+//! bucket of a token must never change between builds or platforms.
+
+use std::sync::LazyLock;
+
+use jieba_rs::Jieba;
+use serde::{Deserialize, Serialize};
+
+use crate::normalize::{MASK, NormText, is_cjk};
+
+/// Feature settings stored in every model; a model only loads with identical settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenConfig {
+    /// Number of hash buckets is `2^hash_bits`.
+    pub hash_bits: u8,
+    /// Longest unit n-gram (1 to 3).
+    pub max_ngram: u8,
+    /// Add jieba words.
+    pub words: bool,
+    /// Version of the normaliser and tokeniser code the model was trained with.
+    pub pipeline_version: u32,
+}
+
+/// Version of normalisation + tokenisation; bump when either changes what tokens come out.
+pub const PIPELINE_VERSION: u32 = 1;
+
+impl Default for TokenConfig {
+    fn default() -> Self {
+        TokenConfig {
+            hash_bits: 18,
+            max_ngram: 3,
+            words: true,
+            pipeline_version: PIPELINE_VERSION,
+        }
+    }
+}
+
+/// One hashed token and the normalised characters it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Hash bucket.
+    pub bucket: u32,
+    /// First character (index into [`NormText::chars`]).
+    pub start: u32,
+    /// One past the last character.
+    pub end: u32,
+}
+
+static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
+
+/// Loads the jieba dictionary now instead of on first use (for servers).
+pub fn warm_up() {
+    LazyLock::force(&JIEBA);
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+fn mix(a: u64, b: u64, tag: u8) -> u64 {
+    fnv(fnv(fnv(FNV_OFFSET, &[tag]), &a.to_le_bytes()), &b.to_le_bytes())
+}
+
+/// A unit of a segment: its hash and character range.
+#[derive(Clone, Copy)]
+struct Unit {
+    hash: u64,
+    start: u32,
+    end: u32,
+}
+
+/// Hash of a Latin/digit run, with IDs and long numbers folded to classes.
+fn alnum_hash(run: &str) -> u64 {
+    let letters = run.bytes().filter(u8::is_ascii_alphabetic).count();
+    let digits = run.len() - letters;
+    let class = if letters > 0 && digits > 0 && run.len() >= 4 {
+        "\u{1}id"
+    } else if digits >= 5 {
+        "\u{1}num"
+    } else if letters > 14 {
+        "\u{1}longword"
+    } else {
+        run
+    };
+    fnv(FNV_OFFSET, class.as_bytes())
+}
+
+/// Cuts normalised text into tokens, appending them to `out`.
+pub fn tokenize(text: &NormText, config: &TokenConfig, out: &mut Vec<Token>) {
+    let mask = (1u64 << config.hash_bits.min(30)) - 1;
+    let chars = &text.chars;
+    let mut units: Vec<Unit> = Vec::new();
+    let mut buf = [0u8; 4];
+    let mut i = 0;
+    while i <= chars.len() {
+        let c = chars.get(i).map(|c| c.c);
+        match c {
+            Some(c) if is_cjk(c) || c == MASK => {
+                units.push(Unit {
+                    hash: fnv(FNV_OFFSET, c.encode_utf8(&mut buf).as_bytes()),
+                    start: i as u32,
+                    end: i as u32 + 1,
+                });
+                i += 1;
+            }
+            Some(c) if c.is_ascii_alphanumeric() => {
+                let start = i;
+                let mut run = String::new();
+                while let Some(n) = chars.get(i).map(|c| c.c).filter(char::is_ascii_alphanumeric) {
+                    run.push(n);
+                    i += 1;
+                }
+                units.push(Unit {
+                    hash: alnum_hash(&run),
+                    start: start as u32,
+                    end: i as u32,
+                });
+            }
+            _ => {
+                emit_segment(&units, config, mask, out);
+                if config.words {
+                    emit_words(text, &units, mask, out);
+                }
+                units.clear();
+                i += 1;
+            }
+        }
+    }
+}
+
+fn emit_segment(units: &[Unit], config: &TokenConfig, mask: u64, out: &mut Vec<Token>) {
+    for (k, u) in units.iter().enumerate() {
+        out.push(Token {
+            bucket: (mix(u.hash, 0, 1) & mask) as u32,
+            start: u.start,
+            end: u.end,
+        });
+        if config.max_ngram >= 2
+            && let Some(v) = units.get(k + 1)
+        {
+            let h2 = mix(u.hash, v.hash, 2);
+            out.push(Token {
+                bucket: (h2 & mask) as u32,
+                start: u.start,
+                end: v.end,
+            });
+            if config.max_ngram >= 3
+                && let Some(w) = units.get(k + 2)
+            {
+                out.push(Token {
+                    bucket: (mix(h2, w.hash, 3) & mask) as u32,
+                    start: u.start,
+                    end: w.end,
+                });
+            }
+        }
+    }
+}
+
+/// Adds jieba words (two or more characters) for each run of Chinese characters.
+fn emit_words(text: &NormText, units: &[Unit], mask: u64, out: &mut Vec<Token>) {
+    let mut k = 0;
+    while k < units.len() {
+        let is_han = |u: &Unit| u.end - u.start == 1 && is_cjk(text.chars[u.start as usize].c);
+        if !is_han(&units[k]) {
+            k += 1;
+            continue;
+        }
+        let first = k;
+        while k < units.len() && is_han(&units[k]) {
+            k += 1;
+        }
+        if k - first < 2 {
+            continue;
+        }
+        let start = units[first].start as usize;
+        let run: String = text.chars[start..start + (k - first)].iter().map(|c| c.c).collect();
+        let tokens = JIEBA.cut(&run, false);
+        for t in tokens {
+            if t.end - t.start >= 2 {
+                let h = fnv(fnv(FNV_OFFSET, b"w"), t.word.as_bytes());
+                out.push(Token {
+                    bucket: (mix(h, 0, 4) & mask) as u32,
+                    start: (start + t.start) as u32,
+                    end: (start + t.end) as u32,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize_str;
+
+    fn toks(s: &str) -> Vec<String> {
+        let n = normalize_str(s);
+        let mut out = Vec::new();
+        tokenize(&n, &TokenConfig::default(), &mut out);
+        out.iter()
+            .map(|t| n.chars[t.start as usize..t.end as usize].iter().map(|c| c.c).collect())
+            .collect()
+    }
+
+    #[test]
+    fn ngrams_do_not_cross_separators() {
+        let t = toks("免费|视频");
+        assert!(t.contains(&"免费".to_string()));
+        assert!(!t.iter().any(|s| s.contains("费视") || s.contains('|')));
+    }
+
+    #[test]
+    fn words_and_latin_units() {
+        let t = toks("中文字幕av在线观看");
+        assert!(t.contains(&"中文字幕".to_string()) || t.contains(&"字幕".to_string()));
+        assert!(t.contains(&"av".to_string()));
+        assert!(t.contains(&"幕av在".to_string()));
+    }
+
+    #[test]
+    fn ids_share_a_bucket() {
+        let a = normalize_str("x8k2j9");
+        let b = normalize_str("qq77ab1");
+        let (mut ta, mut tb) = (Vec::new(), Vec::new());
+        let cfg = TokenConfig::default();
+        tokenize(&a, &cfg, &mut ta);
+        tokenize(&b, &cfg, &mut tb);
+        assert_eq!(ta[0].bucket, tb[0].bucket);
+    }
+}

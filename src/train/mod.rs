@@ -1,0 +1,274 @@
+//! Training: the same pipeline as scoring, then token weights, a block regression and a
+//! page regression, all deterministic for the same data and seed.
+//!
+//! To keep the regressions honest, the token weights used to build their training rows
+//! come from the other half of the pages (two-fold cross-fitting); the shipped weights are
+//! then counted on all training pages.
+
+pub mod data;
+mod fit;
+mod labels;
+
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::classifier::{Classifier, PageInput};
+use crate::error::ModelError;
+use crate::features::{BLOCK_FEATURES, BlockText, PAGE_FEATURES, block_features, block_text, page_features};
+use crate::metrics::{Metrics, metrics};
+use crate::model::text::{TextCounts, TextWeights};
+use crate::model::{Model, ModelParts, Thresholds, predict};
+use crate::pipeline::{Analyzed, analyze};
+use crate::report::{Category, ModelInfo};
+use crate::tokenize::TokenConfig;
+use data::Example;
+use labels::{BlockLabel, label_blocks};
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Seed for the held-out split and folds.
+    pub seed: u64,
+    /// Share of pages held out for the reported metrics (0 to 0.5).
+    pub holdout: f64,
+    /// L2 penalty of the regressions.
+    pub l2: f64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            seed: 20261126,
+            holdout: 0.1,
+            l2: 1.0,
+        }
+    }
+}
+
+/// A trained model and how it did on held-out pages.
+pub struct Trained {
+    /// The model.
+    pub model: Model,
+    /// Metrics on the held-out pages.
+    pub holdout: Metrics,
+    /// Pages trained on / held out.
+    pub counts: (usize, usize),
+    /// Spam pages whose injected snippets were not found in any block.
+    pub unplaced_spam: usize,
+}
+
+/// One training page after analysis.
+struct PageData {
+    page: Analyzed,
+    labels: Vec<BlockLabel>,
+    spam: bool,
+    fold: usize,
+}
+
+fn stable_hash(seed: u64, id: &str) -> u64 {
+    let mut h = Sha256::new();
+    h.update(seed.to_le_bytes());
+    h.update(id.as_bytes());
+    let d = h.finalize();
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&d[..8]);
+    u64::from_le_bytes(b)
+}
+
+/// SHA-256 over the examples in order (id, label, category, page bytes).
+pub fn fingerprint(examples: &[Example]) -> String {
+    let mut h = Sha256::new();
+    for e in examples {
+        for part in [
+            e.id.as_bytes(),
+            if e.spam { b"spam" } else { b"clean" },
+            e.category.as_bytes(),
+            &e.bytes,
+        ] {
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Trains a model. `progress` is called with the number of pages analysed so far.
+pub fn train(
+    examples: &[Example],
+    options: &TrainOptions,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<Trained, ModelError> {
+    let config = TokenConfig::default();
+    let buckets = 1usize << config.hash_bits;
+    let holdout_cut = (options.holdout.clamp(0.0, 0.5) * 1000.0) as u64;
+    let is_holdout = |e: &Example| stable_hash(options.seed, &e.id) % 1000 < holdout_cut;
+    let (held, training): (Vec<&Example>, Vec<&Example>) = examples.iter().partition(|e| is_holdout(e));
+    if training.iter().filter(|e| e.spam).count() < 2 || training.iter().filter(|e| !e.spam).count() < 2 {
+        return Err(ModelError::Training(
+            "need at least two spam and two clean training pages".into(),
+        ));
+    }
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    let pages: Vec<PageData> = training
+        .par_iter()
+        .filter_map(|e| {
+            let input = PageInput {
+                bytes: &e.bytes,
+                charset_hint: None,
+                kind: e.kind_hint,
+            };
+            let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            progress(n + 1);
+            let page = analyze(&input, &config).ok()?;
+            let labels = label_blocks(e, &page);
+            let fold = (stable_hash(options.seed ^ 0x5eed, &e.id) % 2) as usize;
+            Some(PageData {
+                page,
+                labels,
+                spam: e.spam,
+                fold,
+            })
+        })
+        .collect();
+    let unplaced_spam = pages
+        .iter()
+        .filter(|p| p.spam && p.labels.iter().all(|l| *l == BlockLabel::Unknown))
+        .count();
+    tracing::info!(pages = pages.len(), unplaced_spam, "pages analysed");
+
+    // Token weights per fold (for cross-fitted rows) and on everything (shipped).
+    let count = |fold: Option<usize>| -> TextWeights {
+        let mut counts = TextCounts::new(buckets);
+        for p in pages.iter().filter(|p| fold.is_none_or(|f| p.fold == f)) {
+            for (block, label) in p.page.blocks.iter().zip(&p.labels) {
+                match label {
+                    BlockLabel::Spam(cat) => counts.add(block.tokens.iter().map(|t| t.bucket), true, *cat),
+                    BlockLabel::Clean => counts.add(block.tokens.iter().map(|t| t.bucket), false, None),
+                    BlockLabel::Unknown => {}
+                }
+            }
+        }
+        counts.weights()
+    };
+    let fold_weights = [count(Some(0)), count(Some(1))];
+    let texts: Vec<Vec<BlockText>> = pages
+        .par_iter()
+        .map(|p| {
+            p.page
+                .blocks
+                .iter()
+                .map(|b| block_text(b, &fold_weights[1 - p.fold]))
+                .collect()
+        })
+        .collect();
+
+    // Block regression on cross-fitted rows.
+    let mut rows = Vec::new();
+    let mut ys = Vec::new();
+    for (p, t) in pages.iter().zip(&texts) {
+        for (i, label) in p.labels.iter().enumerate() {
+            if *label != BlockLabel::Unknown {
+                rows.push(block_features(&p.page, t, i));
+                ys.push(matches!(label, BlockLabel::Spam(_)));
+            }
+        }
+    }
+    let block_lr = fit::logistic(&rows, &ys, options.l2, "block")?;
+
+    // Page regression on cross-fitted block probabilities.
+    let page_rows: Vec<Vec<f64>> = pages
+        .par_iter()
+        .zip(&texts)
+        .map(|(p, t)| {
+            let block_rows: Vec<Vec<f64>> = (0..p.page.blocks.len())
+                .map(|i| block_features(&p.page, t, i))
+                .collect();
+            let probs = if block_rows.is_empty() {
+                Vec::new()
+            } else {
+                predict(&block_lr, &block_rows)
+            };
+            page_features(&p.page, t, &probs)
+        })
+        .collect();
+    let page_ys: Vec<bool> = pages.iter().map(|p| p.spam).collect();
+    let page_lr = fit::logistic(&page_rows, &page_ys, options.l2, "page")?;
+
+    let fingerprint = fingerprint(examples);
+    let weights = count(None);
+    let parts = ModelParts {
+        tokens: config,
+        block_features: BLOCK_FEATURES.iter().map(|s| s.to_string()).collect(),
+        page_features: PAGE_FEATURES.iter().map(|s| s.to_string()).collect(),
+        text: weights.to_sparse(),
+        block_lr,
+        page_lr,
+        thresholds: Thresholds::default(),
+        info: ModelInfo {
+            version: format!("{}-{}", crate::model::FORMAT_VERSION, &fingerprint[..12]),
+            labels: vec!["clean".into(), "spam".into()],
+            categories: Category::ALL.iter().map(|c| c.name().to_owned()).collect(),
+            spam_threshold: Thresholds::default().spam,
+            review_threshold: Thresholds::default().review,
+            training_fingerprint: fingerprint,
+            training_metrics: Vec::new(),
+            training_pages: pages.len(),
+        },
+    };
+    let mut model = Model::new(parts)?;
+    let holdout = evaluate(&model, &held);
+    model.parts.info.training_metrics = vec![
+        ("holdout_pages".into(), held.len() as f64),
+        ("holdout_precision".into(), holdout.precision),
+        ("holdout_recall".into(), holdout.recall),
+        ("holdout_f1".into(), holdout.f1),
+        ("holdout_fpr".into(), holdout.fpr),
+        ("holdout_roc_auc".into(), holdout.roc_auc),
+        ("holdout_pr_auc".into(), holdout.pr_auc),
+    ];
+    Ok(Trained {
+        model,
+        holdout,
+        counts: (pages.len(), held.len()),
+        unplaced_spam,
+    })
+}
+
+/// Scores examples with a model and computes metrics at the spam threshold.
+fn evaluate(model: &Model, examples: &[&Example]) -> Metrics {
+    let classifier = Classifier::from_model(model.clone());
+    let pairs: Vec<(f64, bool)> = examples
+        .par_iter()
+        .map(|e| {
+            let input = PageInput {
+                bytes: &e.bytes,
+                charset_hint: None,
+                kind: e.kind_hint,
+            };
+            let score = classifier.score(&input).map_or(0.0, |r| f64::from(r.score));
+            (score, e.spam)
+        })
+        .collect();
+    metrics(&pairs, f64::from(model.parts.thresholds.spam))
+}
+
+/// Reads training files, refusing the data if any line is bad.
+pub fn load_training_data(paths: &[PathBuf]) -> Result<Vec<Example>, ModelError> {
+    let files = data::data_files(paths).map_err(|e| ModelError::Training(e.to_string()))?;
+    if files.is_empty() {
+        return Err(ModelError::Training("no .jsonl files found in the given paths".into()));
+    }
+    let (examples, errors) = data::read_examples(&files).map_err(|e| ModelError::Training(e.to_string()))?;
+    if !errors.is_empty() {
+        let shown: Vec<String> = errors.iter().take(20).map(|e| e.to_string()).collect();
+        return Err(ModelError::Training(format!(
+            "{} bad line(s) in the training data:\n{}{}",
+            errors.len(),
+            shown.join("\n"),
+            if errors.len() > 20 { "\n…" } else { "" }
+        )));
+    }
+    Ok(examples)
+}
