@@ -13,7 +13,12 @@ use tokio::sync::Mutex;
 
 use super::config::ModelSource;
 use super::metrics::Metrics;
-use crate::{Classifier, ModelError};
+use crate::{Classifier, ModelError, PageInput};
+
+/// A small harmless page scored once after every load, so that lazily built tables (e.g. the
+/// tokenizer dictionary) are ready before the model serves its first real request.
+const WARM_UP_PAGE: &[u8] =
+    "<html><head><title>天气预报</title></head><body><p>今天天气晴朗，适合去公园散步。</p></body></html>".as_bytes();
 
 /// What identifies one version of the model file on disk, for `--watch`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,7 +149,13 @@ impl ModelStore {
                 ModelSource::Shipped => (None, Classifier::shipped()),
                 ModelSource::File(path) => (FileStamp::of(path), Classifier::load(path)),
             };
-            (stamp, loaded.map(|m| m.with_max_page_bytes(limit)))
+            let loaded = loaded.map(|model| {
+                if let Err(err) = model.score(&PageInput::new(WARM_UP_PAGE)) {
+                    tracing::warn!(error = %err, "warm-up scoring failed");
+                }
+                model.with_max_page_bytes(limit)
+            });
+            (stamp, loaded)
         })
         .await;
         match joined {
