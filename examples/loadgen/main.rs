@@ -220,6 +220,17 @@ fn print_latency(what: &str, samples: &[Sample]) {
     );
 }
 
+/// Prints the server's CPU use during the measured phase, per page.
+fn print_cpu(server: Option<&SpawnedServer>, before: Option<f64>, pages: usize) {
+    if let (Some(after), Some(before)) = (server.and_then(SpawnedServer::cpu_seconds), before) {
+        let used = after - before;
+        println!(
+            "server: {used:.2} CPU-s for {pages} pages = {:.3} ms CPU per page",
+            used * 1000.0 / pages.max(1) as f64
+        );
+    }
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
@@ -246,6 +257,7 @@ async fn main() -> anyhow::Result<()> {
         bail!("refusing to load {addr}: only loopback addresses are allowed");
     }
     let clients = clients(addr, args.connections).await?;
+    let cpu_before = || spawned.as_ref().and_then(SpawnedServer::cpu_seconds);
 
     match args.mode {
         Mode::Rate { rate, secs } => {
@@ -253,7 +265,9 @@ async fn main() -> anyhow::Result<()> {
                 let (warm, _) = run_rate(&clients, &pages, rate, args.warmup_secs, pages.len() / 2).await;
                 print_latency("warm-up", &warm);
             }
+            let cpu = cpu_before();
             let (samples, elapsed) = run_rate(&clients, &pages, rate, secs, 0).await;
+            print_cpu(spawned.as_ref(), cpu, samples.len());
             println!(
                 "rate: target {rate:.0} rps for {secs:.0} s, achieved {:.1} rps",
                 samples.len() as f64 / elapsed.as_secs_f64()
@@ -268,7 +282,9 @@ async fn main() -> anyhow::Result<()> {
             if args.warmup_secs > 0.0 {
                 run_batch(&clients, &pages, batch_size, concurrency, args.warmup_secs).await;
             }
+            let cpu = cpu_before();
             let (samples, ok, failed, elapsed) = run_batch(&clients, &pages, batch_size, concurrency, secs).await;
+            print_cpu(spawned.as_ref(), cpu, ok + failed);
             println!(
                 "batch: {batch_size} pages x {concurrency} in flight for {:.1} s: {:.0} pages/s ({ok} ok, {failed} per-item errors)",
                 elapsed.as_secs_f64(),

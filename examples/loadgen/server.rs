@@ -87,6 +87,16 @@ impl SpawnedServer {
         Some((field("VmRSS:")?, field("VmHWM:")?))
     }
 
+    /// CPU time (user + system) the server has used so far, in seconds (Linux, 100 Hz ticks).
+    pub fn cpu_seconds(&self) -> Option<f64> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).ok()?;
+        // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+        let rest = stat.rsplit_once(')')?.1;
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+        Some(ticks / 100.0)
+    }
+
     /// Sends SIGTERM and waits for the exit; returns whether it exited successfully.
     pub fn stop(mut self) -> anyhow::Result<bool> {
         Command::new("kill")
