@@ -48,6 +48,19 @@ impl<'a> PageInput<'a> {
     }
 }
 
+/// One block's score, for explaining a decision.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BlockExplanation {
+    /// Region name.
+    pub region: String,
+    /// Block spam probability.
+    pub probability: f32,
+    /// Mean token weight (log-odds).
+    pub token_mean: f32,
+    /// Start of the normalised text.
+    pub text: String,
+}
+
 /// A loaded model, ready to score pages. Cheap to share across threads (`Send + Sync`).
 pub struct Classifier {
     model: Model,
@@ -96,6 +109,23 @@ impl Classifier {
     pub fn with_max_page_bytes(mut self, limit: usize) -> Self {
         self.max_page_bytes = limit;
         self
+    }
+
+    /// Per-block scores of a page, for debugging a decision (`spamsift score --explain`).
+    pub fn explain(&self, page: &PageInput<'_>) -> Result<Vec<BlockExplanation>, ScoreError> {
+        let analyzed = analyze(page, &self.model.parts.tokens)?;
+        let scored = score_blocks(&self.model, &analyzed);
+        Ok(analyzed
+            .blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| BlockExplanation {
+                region: b.block.region.name().to_owned(),
+                probability: scored.block_probs[i] as f32,
+                token_mean: scored.texts[i].mean() as f32,
+                text: b.norm.text().chars().take(120).collect(),
+            })
+            .collect())
     }
 
     /// Scores one page. Never panics on any input; bad input is an error.

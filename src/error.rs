@@ -28,7 +28,7 @@ pub enum ScoreError {
 #[derive(Debug, Error)]
 pub enum ModelError {
     /// Reading or writing the file failed.
-    #[error("cannot access model file {path}: {source}")]
+    #[error("cannot access model file {path}")]
     Io {
         /// The file.
         path: String,

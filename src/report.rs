@@ -121,6 +121,17 @@ pub struct Report {
     pub input_kind: String,
 }
 
+impl Report {
+    /// The text a span covers, decoded with the page's encoding (for display).
+    pub fn span_text(&self, input: &[u8], span: &Span) -> String {
+        let Some(bytes) = input.get(span.start..span.end.min(input.len())) else {
+            return String::new();
+        };
+        let encoding = encoding_rs::Encoding::for_label(self.encoding.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+        encoding.decode_without_bom_handling(bytes).0.into_owned()
+    }
+}
+
 /// Model metadata, as carried in the model file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ModelInfo {

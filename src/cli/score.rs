@@ -1,17 +1,72 @@
-//! `spamsift score`.
+//! `spamsift score`: score one page and print the result as pretty JSON.
 
+use std::io::Read;
 use std::path::PathBuf;
+
+use anyhow::Context;
+use spamsift::{InputKind, PageInput};
 
 /// Arguments of `spamsift score`.
 #[derive(clap::Args)]
 pub struct ScoreArgs {
+    /// The page file, or `-` for standard input.
+    pub input: PathBuf,
     /// Model file (default: the shipped model).
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// Charset hint, e.g. `gbk` or an HTTP `Content-Type` value.
+    #[arg(long)]
+    pub charset: Option<String>,
+    /// Read the input as HTML or plain text instead of detecting it.
+    #[arg(long, value_parser = ["html", "text"])]
+    pub input_kind: Option<String>,
+    /// Also print every block's score (normalised text, probability) to stderr.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 /// Runs `spamsift score`.
 pub fn run(args: ScoreArgs) -> anyhow::Result<()> {
-    let _model = super::load_model(args.model.as_ref())?;
-    anyhow::bail!("`spamsift score` is not implemented yet")
+    let classifier = super::load_model(args.model.as_ref())?;
+    let bytes = if args.input.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .context("reading standard input")?;
+        buf
+    } else {
+        std::fs::read(&args.input).with_context(|| format!("reading {}", args.input.display()))?
+    };
+    let kind = match args.input_kind.as_deref() {
+        Some("html") => InputKind::Html,
+        Some("text") => InputKind::Text,
+        _ => InputKind::Auto,
+    };
+    let page = PageInput {
+        bytes: &bytes,
+        charset_hint: args.charset.as_deref(),
+        kind,
+    };
+    if args.explain {
+        for b in classifier.explain(&page)? {
+            eprintln!(
+                "{:>6.3} {:>6.2} {:<16} {}",
+                b.probability, b.token_mean, b.region, b.text
+            );
+        }
+    }
+    let report = classifier
+        .score(&page)
+        .with_context(|| format!("scoring {}", args.input.display()))?;
+    // The report as JSON, with each span's text added for people reading it.
+    let mut shown = serde_json::to_value(&report)?;
+    if let Some(spans) = shown.get_mut("spans").and_then(|s| s.as_array_mut()) {
+        for (value, span) in spans.iter_mut().zip(&report.spans) {
+            if let Some(obj) = value.as_object_mut() {
+                obj.insert("text".into(), report.span_text(&bytes, span).into());
+            }
+        }
+    }
+    println!("{}", serde_json::to_string_pretty(&shown)?);
+    Ok(())
 }

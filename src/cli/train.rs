@@ -25,6 +25,12 @@ pub struct TrainArgs {
     /// L2 penalty of the regressions.
     #[arg(long, default_value_t = TrainOptions::default().l2)]
     pub l2: f64,
+    /// Laplace smoothing of the token weights.
+    #[arg(long, default_value_t = TrainOptions::default().nb_alpha)]
+    pub nb_alpha: f64,
+    /// Tokens seen in fewer training blocks get no weight.
+    #[arg(long, default_value_t = TrainOptions::default().nb_min_blocks)]
+    pub nb_min_blocks: u32,
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -50,6 +56,8 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         seed: args.seed,
         holdout: args.holdout,
         l2: args.l2,
+        nb_alpha: args.nb_alpha,
+        nb_min_blocks: args.nb_min_blocks,
     };
     let trained = train(&examples, &options, &|n| {
         if n % 256 == 0 {

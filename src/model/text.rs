@@ -8,10 +8,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::report::Category;
 
-/// Buckets seen in fewer training blocks than this get no weight.
-const MIN_BLOCKS: u32 = 2;
-/// Laplace smoothing.
-const ALPHA: f64 = 1.0;
 /// Weights are clipped to ±this, so no single token can dominate.
 const MAX_WEIGHT: f64 = 6.0;
 
@@ -104,27 +100,28 @@ impl TextCounts {
         }
     }
 
-    /// Naive Bayes weights from the counts.
-    pub fn weights(&self) -> TextWeights {
+    /// Naive Bayes weights from the counts: Laplace smoothing `alpha`, and buckets seen in
+    /// fewer than `min_blocks` blocks get no weight.
+    pub fn weights(&self, alpha: f64, min_blocks: u32) -> TextWeights {
         let n = self.spam.len();
-        let kept = |b: usize| self.spam[b] + self.clean[b] >= MIN_BLOCKS;
+        let kept = |b: usize| self.spam[b] + self.clean[b] >= min_blocks;
         let vocab = (0..n).filter(|&b| kept(b)).count().max(1) as f64;
         let total = |v: &dyn Fn(usize) -> u32| (0..n).filter(|&b| kept(b)).map(|b| f64::from(v(b))).sum::<f64>();
-        let spam_total = total(&|b| self.spam[b]) + ALPHA * vocab;
-        let clean_total = total(&|b| self.clean[b]) + ALPHA * vocab;
+        let spam_total = total(&|b| self.spam[b]) + alpha * vocab;
+        let clean_total = total(&|b| self.clean[b]) + alpha * vocab;
         let cat_totals: Vec<f64> = (0..3)
-            .map(|c| total(&|b| self.category[b][c]) + ALPHA * vocab)
+            .map(|c| total(&|b| self.category[b][c]) + alpha * vocab)
             .collect();
         let mut weights = TextWeights {
             spam: vec![0.0; n],
             category: vec![[0.0; 3]; n],
         };
         for b in (0..n).filter(|&b| kept(b)) {
-            let ps = (f64::from(self.spam[b]) + ALPHA) / spam_total;
-            let pc = (f64::from(self.clean[b]) + ALPHA) / clean_total;
+            let ps = (f64::from(self.spam[b]) + alpha) / spam_total;
+            let pc = (f64::from(self.clean[b]) + alpha) / clean_total;
             weights.spam[b] = (ps.ln() - pc.ln()).clamp(-MAX_WEIGHT, MAX_WEIGHT) as f32;
             let logs: Vec<f64> = (0..3)
-                .map(|c| ((f64::from(self.category[b][c]) + ALPHA) / cat_totals[c]).ln())
+                .map(|c| ((f64::from(self.category[b][c]) + alpha) / cat_totals[c]).ln())
                 .collect();
             let mean = logs.iter().sum::<f64>() / 3.0;
             for c in 0..3 {

@@ -74,7 +74,7 @@ struct Record {
     obfuscation: Option<serde_json::Value>,
 }
 
-/// Every `.jsonl` file under the given files and directories, sorted.
+/// Every `.jsonl` / `.jsonl.gz` file under the given files and directories, sorted.
 pub fn data_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, DataError> {
     let mut files = Vec::new();
     for p in paths {
@@ -83,6 +83,27 @@ pub fn data_files(paths: &[PathBuf]) -> Result<Vec<PathBuf>, DataError> {
     files.sort();
     files.dedup();
     Ok(files)
+}
+
+/// `*.jsonl` or `*.jsonl.gz`.
+fn is_data_file(path: &Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
+}
+
+/// Reads a data file, decompressing `.gz`.
+fn read_data_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    let raw = std::fs::read(path)?;
+    if path.extension().is_some_and(|e| e == "gz") {
+        let mut out = Vec::with_capacity(raw.len() * 4);
+        std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&raw[..]), &mut out)?;
+        Ok(out)
+    } else {
+        Ok(raw)
+    }
 }
 
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), DataError> {
@@ -97,7 +118,7 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), DataError> {
     }
     for entry in std::fs::read_dir(path).map_err(io)? {
         let p = entry.map_err(io)?.path();
-        if p.is_dir() || p.extension().is_some_and(|e| e == "jsonl") {
+        if p.is_dir() || is_data_file(&p) {
             collect(&p, out)?;
         }
     }
@@ -110,7 +131,7 @@ pub fn read_examples(files: &[PathBuf]) -> Result<(Vec<Example>, Vec<DataError>)
     let mut errors = Vec::new();
     for file in files {
         let path = file.display().to_string();
-        let content = std::fs::read(file).map_err(|source| DataError::Io {
+        let content = read_data_file(file).map_err(|source| DataError::Io {
             path: path.clone(),
             source,
         })?;

@@ -35,6 +35,10 @@ pub struct TrainOptions {
     pub holdout: f64,
     /// L2 penalty of the regressions.
     pub l2: f64,
+    /// Laplace smoothing of the token weights.
+    pub nb_alpha: f64,
+    /// Tokens seen in fewer training blocks get no weight.
+    pub nb_min_blocks: u32,
 }
 
 impl Default for TrainOptions {
@@ -42,7 +46,9 @@ impl Default for TrainOptions {
         TrainOptions {
             seed: 20261126,
             holdout: 0.1,
-            l2: 1.0,
+            l2: 100.0,
+            nb_alpha: 1.0,
+            nb_min_blocks: 2,
         }
     }
 }
@@ -150,7 +156,7 @@ pub fn train(
                 }
             }
         }
-        counts.weights()
+        counts.weights(options.nb_alpha, options.nb_min_blocks)
     };
     let fold_weights = [count(Some(0)), count(Some(1))];
     let texts: Vec<Vec<BlockText>> = pages
