@@ -8,11 +8,12 @@ use crate::ModelError;
 #[derive(Debug, Error)]
 pub enum ServerError {
     /// The model could not be loaded at start-up.
-    #[error("cannot load the model from {source_desc}: {error}")]
+    #[error("cannot load the model from {source_desc}")]
     Model {
         /// `shipped` or the model file path.
         source_desc: String,
         /// The underlying error.
+        #[source]
         error: ModelError,
     },
     /// A socket could not be bound or configured.

@@ -20,6 +20,18 @@ use crate::{Classifier, ModelError, PageInput};
 const WARM_UP_PAGE: &[u8] =
     "<html><head><title>天气预报</title></head><body><p>今天天气晴朗，适合去公园散步。</p></body></html>".as_bytes();
 
+/// An error with its causes, `outer: inner: ...`, for logs.
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
 /// What identifies one version of the model file on disk, for `--watch`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileStamp {
@@ -126,7 +138,7 @@ impl ModelStore {
             Err(err) => {
                 self.metrics.reload_failed();
                 tracing::error!(
-                    error = %err,
+                    error = %error_chain(&err),
                     source = %self.source.describe(),
                     "model reload rejected; the previous model keeps serving"
                 );
