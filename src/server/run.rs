@@ -30,6 +30,9 @@ use crate::ModelError;
 /// Name under which the scoring service reports health (besides the overall `""`).
 pub const SERVICE_NAME: &str = "spamsift.v1.Classifier";
 
+/// HTTP/2 streams (calls) one client connection may have open at once.
+const MAX_STREAMS_PER_CONNECTION: u32 = 128;
+
 /// A running server. Dropping the handle does not stop it; call [`ServerHandle::shutdown`].
 pub struct ServerHandle {
     local_addr: SocketAddr,
@@ -137,6 +140,8 @@ pub async fn start(config: ServerConfig, listener: TcpListener) -> Result<Server
     // Runs when the headers arrive, before the body is decoded: deadlines count from there.
     let classifier = InterceptedService::new(classifier, stamp_arrival);
     let router = Server::builder()
+        // Bounds the calls (and so the decoded messages) one connection can have open at once.
+        .max_concurrent_streams(Some(MAX_STREAMS_PER_CONNECTION))
         .add_service(health)
         .add_service(reflection_v1)
         .add_service(reflection_v1alpha)
