@@ -139,8 +139,8 @@ impl Classifier {
                 limit: self.max_page_bytes,
             });
         }
-        let page = analyze(page, &self.model.parts.tokens)?;
-        let scored = score_blocks(&self.model, &page);
-        Ok(report(&self.model, &page, &scored))
+        let analyzed = analyze(page, &self.model.parts.tokens)?;
+        let scored = score_blocks(&self.model, &analyzed);
+        Ok(report(&self.model, &analyzed, &scored, page.bytes))
     }
 }

@@ -2,7 +2,8 @@
 
 use std::collections::HashMap;
 
-use crate::features::{BlockText, block_features, block_text, page_features};
+use crate::decode::SourceMap;
+use crate::features::{BlockText, PageTotals, block_features, block_text, page_features};
 use crate::model::Model;
 use crate::pipeline::{Analyzed, AnalyzedBlock};
 use crate::report::{Category, CategoryScores, Evidence, Report, Span, Verdict};
@@ -28,8 +29,9 @@ pub struct Scored {
 /// Scores all blocks and the page.
 pub fn score_blocks(model: &Model, page: &Analyzed) -> Scored {
     let texts: Vec<BlockText> = page.blocks.iter().map(|b| block_text(b, &model.weights)).collect();
+    let totals = PageTotals::new(&texts);
     let rows: Vec<Vec<f64>> = (0..page.blocks.len())
-        .map(|i| block_features(page, &texts, i))
+        .map(|i| block_features(page, &texts, &totals, i))
         .collect();
     let block_probs = if rows.is_empty() {
         Vec::new()
@@ -44,8 +46,8 @@ pub fn score_blocks(model: &Model, page: &Analyzed) -> Scored {
     }
 }
 
-/// Builds the full report for a scored page.
-pub fn report(model: &Model, page: &Analyzed, scored: &Scored) -> Report {
+/// Builds the full report for a scored page; `input` is the page's original bytes.
+pub fn report(model: &Model, page: &Analyzed, scored: &Scored, input: &[u8]) -> Report {
     let th = model.parts.thresholds;
     let score = scored.page_prob as f32;
     let verdict = if score >= th.spam {
@@ -69,10 +71,15 @@ pub fn report(model: &Model, page: &Analyzed, scored: &Scored) -> Report {
     }
     let mut spans: Vec<Span> = Vec::new();
     let mut mix = [0.0f64; 3];
+    let map = if flagged.is_empty() {
+        SourceMap::Shift(0)
+    } else {
+        page.decoded.source_map(input)
+    };
     for &i in &flagged {
         let block = &page.blocks[i];
         let (from, to) = trim_to_spam(block, model);
-        let range = page.input_range(i, from, to);
+        let range = page.input_range(&map, i, from, to);
         if range.is_empty() {
             continue;
         }
@@ -211,7 +218,7 @@ fn trim_to_spam(block: &AnalyzedBlock, model: &Model) -> (usize, usize) {
     (a, b)
 }
 
-/// Strongest spam tokens of the flagged blocks (or of the whole page), plus script signals.
+/// Strongest spam tokens of the flagged blocks, plus script signals.
 fn evidence(model: &Model, page: &Analyzed, flagged: &[usize]) -> Vec<Evidence> {
     let blocks: Vec<usize> = if flagged.is_empty() {
         (0..page.blocks.len()).collect()

@@ -10,6 +10,9 @@ use encoding_rs::{BIG5, DecoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, 
 /// How far into the page to look for a `<meta>` charset declaration.
 const META_PRESCAN_BYTES: usize = 4096;
 
+/// How much of a page the charset sniffer reads.
+const SNIFF_BYTES: usize = 64 * 1024;
+
 /// Share of undecodable characters above which a declared charset is distrusted.
 const MAX_MALFORMED_SHARE: f64 = 0.002;
 
@@ -42,10 +45,24 @@ pub struct Decoded {
     pub text: String,
     /// The encoding that was used.
     pub encoding: &'static Encoding,
-    /// Offsets back into the original input.
-    pub map: SourceMap,
+    /// Length of the byte-order mark skipped at the start of the input.
+    pub bom_len: usize,
     /// Number of characters that could not be decoded (replaced by U+FFFD).
     pub malformed: usize,
+}
+
+impl Decoded {
+    /// The map from decoded offsets back to `input` (the bytes this was decoded from).
+    ///
+    /// Built on demand, because only pages with spans need it: UTF-8 is a shift, other
+    /// encodings are decoded again step by step to record where each character came from.
+    pub fn source_map(&self, input: &[u8]) -> SourceMap {
+        if self.encoding == UTF_8 && self.malformed == 0 {
+            return SourceMap::Shift(self.bom_len);
+        }
+        let body = input.get(self.bom_len..).unwrap_or_default();
+        source_table(body, self.encoding, self.bom_len)
+    }
 }
 
 /// Decodes `bytes` into UTF-8, choosing the charset as described in the module docs.
@@ -57,33 +74,36 @@ pub fn decode(bytes: &[u8], hint: Option<&str>) -> Decoded {
         return Decoded {
             text: text.to_owned(),
             encoding: UTF_8,
-            map: SourceMap::Shift(0),
+            bom_len: 0,
             malformed: 0,
         };
     }
     let declared = hint
         .and_then(label_from_hint)
         .or_else(|| meta_charset(&bytes[..bytes.len().min(META_PRESCAN_BYTES)]));
-    let (sniffed, confident) = sniff(bytes);
     if let Some(encoding) = declared.filter(|e| *e != UTF_8) {
-        // GBK bytes declared as Big5 (or the reverse) decode with few errors but as
-        // mojibake; a confident sniff between the two Chinese families wins.
-        let family_clash = confident && is_chinese_encoding(sniffed) && sniffed != encoding;
-        if !family_clash {
-            let decoded = decode_with(bytes, encoding, 0);
-            let chars = decoded.text.chars().count().max(1);
-            if (decoded.malformed as f64) / (chars as f64) <= MAX_MALFORMED_SHARE {
-                return decoded;
-            }
+        let decoded = decode_with(bytes, encoding, 0);
+        let chars = decoded.text.chars().count().max(1);
+        if decoded.malformed == 0 {
+            return decoded;
         }
+        // GBK bytes declared as Big5 (or the reverse) decode with a few errors and as
+        // mojibake; a confident sniff of the other Chinese family wins.
+        let (sniffed, confident) = sniff(bytes);
+        let family_clash = confident && is_chinese_encoding(sniffed) && sniffed != encoding;
+        if !family_clash && (decoded.malformed as f64) / (chars as f64) <= MAX_MALFORMED_SHARE {
+            return decoded;
+        }
+        return decode_with(bytes, sniffed, 0);
     }
-    decode_with(bytes, sniffed, 0)
+    decode_with(bytes, sniff(bytes).0, 0)
 }
 
 /// Guesses the encoding of bytes that are not valid UTF-8, and whether the guess is confident.
 fn sniff(bytes: &[u8]) -> (&'static Encoding, bool) {
     let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(bytes, true);
+    let sample = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    detector.feed(sample, sample.len() == bytes.len());
     let (encoding, confident) = detector.guess_assess(None, false);
     (if encoding == GBK { GB18030 } else { encoding }, confident)
 }
@@ -148,56 +168,58 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Decodes with a known encoding and records, for every output byte, its input offset.
+/// Decodes with a known encoding (replacing undecodable sequences with U+FFFD).
+fn decode_with(bytes: &[u8], encoding: &'static Encoding, bom_len: usize) -> Decoded {
+    let (text, malformed) = match encoding.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(text) => (text.into_owned(), 0),
+        None => {
+            let text = encoding.decode_without_bom_handling(bytes).0.into_owned();
+            let replaced = text.chars().filter(|&c| c == '\u{FFFD}').count();
+            (text, replaced.max(1))
+        }
+    };
+    Decoded {
+        text,
+        encoding,
+        bom_len,
+        malformed,
+    }
+}
+
+/// Decodes again and records, for every output byte, its input offset.
 ///
 /// encoding_rs reports only how many bytes each call consumed, so the decoder is driven
 /// in 4-byte output steps: within one step ASCII characters take one input byte each and
 /// the rest share the remainder, which is exact for the CJK encodings this tool meets.
-fn decode_with(bytes: &[u8], encoding: &'static Encoding, base: usize) -> Decoded {
+fn source_table(bytes: &[u8], encoding: &'static Encoding, base: usize) -> SourceMap {
     let utf16 = encoding == UTF_16LE || encoding == UTF_16BE;
     let mut decoder = encoding.new_decoder_without_bom_handling();
-    let mut text = String::with_capacity(bytes.len() * 3 / 2);
     let mut table: Vec<u32> = Vec::with_capacity(bytes.len() * 3 / 2 + 1);
-    let mut malformed = 0;
     let mut pos = 0;
     let mut buf = [0u8; 4];
     loop {
         let (result, read, written) = decoder.decode_to_utf8_without_replacement(&bytes[pos..], &mut buf, true);
         let step = std::str::from_utf8(&buf[..written]).unwrap_or("");
-        let (valid_read, bad) = match result {
-            DecoderResult::Malformed(bad, extra) => {
-                let bad_total = bad as usize + extra as usize;
-                (read.saturating_sub(bad_total), Some(bad as usize))
-            }
-            _ => (read, None),
+        let valid_read = match result {
+            DecoderResult::Malformed(bad, extra) => read.saturating_sub(bad as usize + extra as usize),
+            _ => read,
         };
-        push_step(&mut text, &mut table, step, base + pos, valid_read, utf16);
-        if let Some(bad) = bad {
-            malformed += 1;
-            let at = base + pos + valid_read;
-            text.push('\u{FFFD}');
-            table.extend(std::iter::repeat_n(at as u32, 3));
-            debug_assert!(bad > 0);
+        push_step(&mut table, step, base + pos, valid_read, utf16);
+        if let DecoderResult::Malformed(..) = result {
+            // U+FFFD is three UTF-8 bytes, all pointing at the bad input.
+            table.extend(std::iter::repeat_n((base + pos + valid_read) as u32, 3));
         }
         pos += read;
-        if matches!(result, DecoderResult::InputEmpty) {
-            break;
-        }
-        if read == 0 && written == 0 && !matches!(result, DecoderResult::Malformed(..)) {
+        if matches!(result, DecoderResult::InputEmpty) || (read == 0 && written == 0) {
             break;
         }
     }
     table.push((base + bytes.len()) as u32);
-    Decoded {
-        text,
-        encoding,
-        map: SourceMap::Table(table),
-        malformed,
-    }
+    SourceMap::Table(table)
 }
 
-/// Appends one decoder step to `text`, assigning input offsets to each output byte.
-fn push_step(text: &mut String, table: &mut Vec<u32>, step: &str, start: usize, read: usize, utf16: bool) {
+/// Assigns input offsets to each output byte of one decoder step.
+fn push_step(table: &mut Vec<u32>, step: &str, start: usize, read: usize, utf16: bool) {
     let non_ascii = step.chars().filter(|c| !c.is_ascii()).count();
     let ascii = step.len()
         - step
@@ -221,7 +243,6 @@ fn push_step(text: &mut String, table: &mut Vec<u32>, step: &str, start: usize, 
             share.max(1)
         };
     }
-    text.push_str(step);
 }
 
 /// Whether the encoding is one of the legacy Chinese families (GBK/GB18030 or Big5).
@@ -239,9 +260,10 @@ mod tests {
 
     #[test]
     fn utf8_is_identity() {
-        let d = decode("<p>你好</p>".as_bytes(), None);
+        let bytes = "<p>你好</p>".as_bytes();
+        let d = decode(bytes, None);
         assert_eq!(d.encoding, UTF_8);
-        assert_eq!(d.map.to_source(3), 3);
+        assert_eq!(d.source_map(bytes).to_source(3), 3);
     }
 
     #[test]
@@ -252,7 +274,7 @@ mod tests {
         assert_eq!(d.encoding, GB18030);
         assert_eq!(d.text, html);
         let p = d.text.find("视频").unwrap_or(0);
-        let src = d.map.to_source(p);
+        let src = d.source_map(&bytes).to_source(p);
         assert_eq!(&bytes[src..src + 4], &encode("视频", GBK)[..]);
     }
 
@@ -283,8 +305,12 @@ mod tests {
 
     #[test]
     fn invalid_bytes_are_replaced_not_fatal() {
-        let d = decode(&[0xff, 0xfe, 0xfd, b'a', 0x80], Some("utf-8"));
+        let bytes = [b'x', 0xff, 0xfd, b'a', 0x80];
+        let d = decode(&bytes, Some("utf-8"));
         assert!(!d.text.is_empty());
-        assert_eq!(d.map.to_source(d.text.len()), 5);
+        let map = d.source_map(&bytes);
+        assert_eq!(map.to_source(d.text.len()), 5);
+        let a = d.text.find('a').unwrap_or(0);
+        assert_eq!(bytes[map.to_source(a)], b'a');
     }
 }

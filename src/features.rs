@@ -101,8 +101,11 @@ pub fn block_text(block: &AnalyzedBlock, weights: &TextWeights) -> BlockText {
     let sum: f64 = ws.iter().sum();
     let pos = ws.iter().filter(|&&w| w > 1.0).count();
     let neg = ws.iter().filter(|&&w| w < -1.0).count();
-    ws.sort_by(|a, b| b.total_cmp(a));
-    let top = &ws[..ws.len().min(8)];
+    let k = ws.len().min(8);
+    if ws.len() > k {
+        ws.select_nth_unstable_by(k, |a, b| b.total_cmp(a));
+    }
+    let top = &ws[..k];
     let cjk = block.norm.chars.iter().filter(|c| is_cjk(c.c)).count();
     BlockText {
         sum,
@@ -123,20 +126,55 @@ fn is_separator(c: char) -> bool {
     matches!(c, '|' | '_' | '-' | '/' | ',' | '、' | ';' | ' ' | '\n' | '…' | '·')
 }
 
+/// Token totals of a whole page, so each block's context is the page minus the block.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PageTotals {
+    sum: f64,
+    count: usize,
+    trad: f64,
+    cjk: usize,
+}
+
+impl PageTotals {
+    /// Totals over all blocks.
+    pub fn new(texts: &[BlockText]) -> Self {
+        texts.iter().fold(PageTotals::default(), |t, x| PageTotals {
+            sum: t.sum + x.sum,
+            count: t.count + x.count,
+            trad: t.trad + x.trad_ratio * x.cjk as f64,
+            cjk: t.cjk + x.cjk,
+        })
+    }
+}
+
+/// Item lengths (in characters) of a block's text, split at list separators.
+fn item_lengths(chars: &[crate::normalize::NormChar]) -> (usize, usize) {
+    let (mut items, mut short, mut len) = (0, 0, 0);
+    let mut close = |len: usize| {
+        if len > 0 {
+            items += 1;
+            short += usize::from((2..=16).contains(&len));
+        }
+    };
+    for c in chars {
+        if matches!(c.c, '\n' | '|' | '、' | ',' | '_' | ';') {
+            close(len);
+            len = 0;
+        } else if c.c != ' ' {
+            len += 1;
+        }
+    }
+    close(len);
+    (items, short)
+}
+
 /// Dense features of block `index` given all blocks' text summaries.
-pub fn block_features(page: &Analyzed, texts: &[BlockText], index: usize) -> Vec<f64> {
+pub fn block_features(page: &Analyzed, texts: &[BlockText], totals: &PageTotals, index: usize) -> Vec<f64> {
     let block = &page.blocks[index];
     let t = texts[index];
     let chars = &block.norm.chars;
     let n_chars = chars.iter().filter(|c| c.c != ' ' && c.c != '\n').count().max(1) as f64;
-    let items: Vec<usize> = block
-        .norm
-        .text()
-        .split(|c: char| c == '\n' || c == '|' || c == '、' || c == ',' || c == '_' || c == ';')
-        .map(|s| s.trim().chars().count())
-        .filter(|&n| n > 0)
-        .collect();
-    let short = items.iter().filter(|&&n| (2..=16).contains(&n)).count();
+    let (items, short) = item_lengths(chars);
     let seps = chars.iter().filter(|c| is_separator(c.c)).count() as f64;
     let link_chars: usize = block
         .block
@@ -152,13 +190,10 @@ pub fn block_features(page: &Analyzed, texts: &[BlockText], index: usize) -> Vec
     let digits = chars.iter().filter(|c| c.c.is_ascii_digit()).count() as f64;
     let masked = chars.iter().filter(|c| c.c == MASK).count() as f64;
     // Context: the rest of the page, weighted by tokens.
-    let (ctx_sum, ctx_count, ctx_trad, ctx_cjk) = texts
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != index)
-        .fold((0.0, 0usize, 0.0, 0usize), |(s, c, tr, cj), (_, x)| {
-            (s + x.sum, c + x.count, tr + x.trad_ratio * x.cjk as f64, cj + x.cjk)
-        });
+    let ctx_sum = totals.sum - t.sum;
+    let ctx_count = totals.count.saturating_sub(t.count);
+    let ctx_trad = totals.trad - t.trad_ratio * t.cjk as f64;
+    let ctx_cjk = totals.cjk.saturating_sub(t.cjk);
     let ctx_mean = if ctx_count == 0 {
         0.0
     } else {
@@ -172,8 +207,8 @@ pub fn block_features(page: &Analyzed, texts: &[BlockText], index: usize) -> Vec
         t.pos_frac,
         t.neg_frac,
         (1.0 + n_chars).ln() / 5.0,
-        (1.0 + items.len() as f64).ln() / 3.0,
-        short as f64 / items.len().max(1) as f64,
+        (1.0 + items as f64).ln() / 3.0,
+        short as f64 / items.max(1) as f64,
         (seps / n_chars).min(1.0),
         link_chars as f64 / all_chars.max(1) as f64,
         (1.0 + block.block.link_hosts.len() as f64).ln() / 2.0,
@@ -202,13 +237,26 @@ fn logit(p: f64) -> f64 {
     (p / (1.0 - p)).ln()
 }
 
+/// Characters from which a block's evidence counts in full.
+const FULL_BLOCK_CHARS: f64 = 24.0;
+
+fn damp(logit: f64, chars: f64) -> f64 {
+    if logit > 0.0 {
+        logit * (chars / FULL_BLOCK_CHARS).min(1.0)
+    } else {
+        logit
+    }
+}
+
 /// Dense features of a page given its blocks' spam probabilities.
 pub fn page_features(page: &Analyzed, texts: &[BlockText], probs: &[f64]) -> Vec<f64> {
     let logits: Vec<f64> = probs.iter().map(|&p| logit(p)).collect();
-    let mut sorted = logits.clone();
+    let chars: Vec<f64> = page.blocks.iter().map(|b| b.norm.chars.len() as f64).collect();
+    // A tiny block (a button, a site name) cannot carry a page on its own: positive
+    // logits are damped by block size for the headline features.
+    let mut sorted: Vec<f64> = logits.iter().zip(&chars).map(|(&l, &c)| damp(l, c)).collect();
     sorted.sort_by(|a, b| b.total_cmp(a));
     let none = -8.0;
-    let chars: Vec<f64> = page.blocks.iter().map(|b| b.norm.chars.len() as f64).collect();
     let total_chars: f64 = chars.iter().sum();
     let spam_chars: f64 = probs
         .iter()
@@ -225,13 +273,14 @@ pub fn page_features(page: &Analyzed, texts: &[BlockText], probs: &[f64]) -> Vec
             i += 1;
             continue;
         }
-        let (mut s, mut w) = (0.0, 0.0);
+        let (mut s, mut w, mut run_chars) = (0.0, 0.0, 0.0);
         while i < logits.len() && logits[i] > 0.0 {
             s += logits[i] * chars[i].sqrt();
             w += chars[i].sqrt();
+            run_chars += chars[i];
             i += 1;
         }
-        let run = (s / w.max(1e-9)) * (1.0 + (w / 10.0).min(1.0));
+        let run = damp(s / w.max(1e-9), run_chars) * (1.0 + (run_chars / 200.0).min(1.0));
         run_best = f64::max(run_best, run);
     }
     let region_max = |regions: &[Region]| {
@@ -239,7 +288,7 @@ pub fn page_features(page: &Analyzed, texts: &[BlockText], probs: &[f64]) -> Vec
             .iter()
             .zip(&logits)
             .filter(|(b, _)| regions.contains(&b.block.region))
-            .map(|(_, l)| *l)
+            .map(|(b, l)| damp(*l, b.norm.chars.len() as f64))
             .fold(none, f64::max)
     };
     let (nb_sum, nb_count) = texts.iter().fold((0.0, 0usize), |(s, c), t| (s + t.sum, c + t.count));

@@ -2,7 +2,7 @@
 //! text → tokens. Training, `score`, `batch` and the server all call [`analyze`].
 
 use crate::classifier::{InputKind, PageInput};
-use crate::decode::{Decoded, decode};
+use crate::decode::{Decoded, SourceMap, decode};
 use crate::error::ScoreError;
 use crate::extract::{Block, ScriptSignals, extract_html, extract_text, looks_like_html};
 use crate::normalize::{NormText, normalize_block};
@@ -36,13 +36,14 @@ pub struct Analyzed {
 }
 
 impl Analyzed {
-    /// Input byte range of characters `from..to` of block `index`.
-    pub fn input_range(&self, index: usize, from: usize, to: usize) -> std::ops::Range<usize> {
+    /// Input byte range of characters `from..to` of block `index`, through `map`
+    /// (from [`Decoded::source_map`]).
+    pub fn input_range(&self, map: &SourceMap, index: usize, from: usize, to: usize) -> std::ops::Range<usize> {
         let Some(b) = self.blocks.get(index) else {
             return 0..0;
         };
         let r = b.norm.source_range(from, to);
-        self.decoded.map.to_source(r.start)..self.decoded.map.to_source(r.end)
+        map.to_source(r.start)..map.to_source(r.end)
     }
 }
 

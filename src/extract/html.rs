@@ -88,9 +88,6 @@ const CLOSES_P: [&str; 20] = [
     "ul",
 ];
 
-/// Most selectors remembered per block for class-based hiding.
-const MAX_SELECTORS: usize = 32;
-
 #[derive(Debug)]
 struct Open {
     tag: String,
@@ -100,7 +97,6 @@ struct Open {
     heading: bool,
     link_host: Option<String>,
     in_link: bool,
-    selectors: Vec<String>,
 }
 
 #[derive(Default)]
@@ -182,9 +178,8 @@ impl State {
         if self.current.as_ref().is_some_and(|b| b.region != region) {
             self.flush();
         }
-        let selectors = self.top().map(|o| o.selectors.clone()).unwrap_or_default();
         let new_item = std::mem::take(&mut self.new_item);
-        let block = self.current.get_or_insert_with(|| Block::new(region, selectors));
+        let block = self.current.get_or_insert_with(|| Block::new(region));
         if let Some(host) = host {
             block.add_host(&host);
         }
@@ -224,17 +219,8 @@ pub fn extract_html(html: &str) -> Extracted {
     }
     let mut st = state.take();
     st.flush();
-    let hidden_css = std::mem::take(&mut st.hidden_css);
-    let mut blocks = st.blocks;
-    if !hidden_css.is_empty() {
-        for block in &mut blocks {
-            if block.region == Region::Body && block.selectors.iter().any(|s| hidden_css.contains(s)) {
-                block.region = Region::Hidden;
-            }
-        }
-    }
     Extracted {
-        blocks,
+        blocks: st.blocks,
         signals: st.signals,
         is_html: true,
     }
@@ -257,20 +243,11 @@ fn start_element(state: &Rc<RefCell<State>>, html: &str, el: &mut Element) {
     if !el.can_have_content() {
         return;
     }
+    let hides = el.has_attribute("hidden")
+        || el.get_attribute("style").is_some_and(|s| style_hides(&s))
+        || tag == "template"
+        || (!st.hidden_css.is_empty() && hidden_by_css(&st.hidden_css, el));
     let parent = st.top();
-    let hides =
-        el.has_attribute("hidden") || el.get_attribute("style").is_some_and(|s| style_hides(&s)) || tag == "template";
-    let mut selectors = parent.map(|p| p.selectors.clone()).unwrap_or_default();
-    for class in el.get_attribute("class").unwrap_or_default().split_whitespace().take(4) {
-        if selectors.len() < MAX_SELECTORS {
-            selectors.push(format!(".{}", class.to_ascii_lowercase()));
-        }
-    }
-    if let Some(id) = el.get_attribute("id")
-        && selectors.len() < MAX_SELECTORS
-    {
-        selectors.push(format!("#{}", id.trim().to_ascii_lowercase()));
-    }
     let link_host = if tag == "a" {
         el.get_attribute("href").and_then(|h| link_host(&h))
     } else {
@@ -283,7 +260,6 @@ fn start_element(state: &Rc<RefCell<State>>, html: &str, el: &mut Element) {
         heading: matches!(tag.as_str(), "h1" | "h2" | "h3") || parent.is_some_and(|p| p.heading),
         in_link: tag == "a" || parent.is_some_and(|p| p.in_link),
         link_host,
-        selectors,
         tag: tag.clone(),
     };
     let id = open.id;
@@ -307,6 +283,23 @@ fn start_element(state: &Rc<RefCell<State>>, html: &str, el: &mut Element) {
         st.pop_to(id);
         Ok(())
     }));
+}
+
+/// Whether a `<style>` rule seen so far hides this element by class or id.
+fn hidden_by_css(hidden: &[String], el: &Element) -> bool {
+    let class_hit = el.get_attribute("class").is_some_and(|classes| {
+        classes.split_whitespace().any(|c| {
+            hidden
+                .iter()
+                .any(|h| h.strip_prefix('.').is_some_and(|h| h.eq_ignore_ascii_case(c)))
+        })
+    });
+    class_hit
+        || el.get_attribute("id").is_some_and(|id| {
+            hidden
+                .iter()
+                .any(|h| h.strip_prefix('#').is_some_and(|h| h.eq_ignore_ascii_case(id.trim())))
+        })
 }
 
 fn meta_element(st: &mut State, html: &str, el: &Element) {
@@ -342,7 +335,7 @@ fn meta_element(st: &mut State, html: &str, el: &Element) {
         return;
     }
     st.flush();
-    let mut block = Block::new(region, Vec::new());
+    let mut block = Block::new(region);
     block.pieces.push(Piece {
         range,
         new_item: false,

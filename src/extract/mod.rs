@@ -87,8 +87,6 @@ pub struct Block {
     pub pieces: Vec<Piece>,
     /// Hosts of the links inside this block (lower-case, deduplicated, capped).
     pub link_hosts: Vec<String>,
-    /// Class and id names of the ancestors, to resolve CSS rules that hide by class.
-    pub(crate) selectors: Vec<String>,
 }
 
 /// Everything extracted from one page.
@@ -106,12 +104,11 @@ pub struct Extracted {
 const MAX_HOSTS_PER_BLOCK: usize = 64;
 
 impl Block {
-    fn new(region: Region, selectors: Vec<String>) -> Self {
+    fn new(region: Region) -> Self {
         Block {
             region,
             pieces: Vec::new(),
             link_hosts: Vec::new(),
-            selectors,
         }
     }
 

@@ -32,7 +32,7 @@ pub fn extract_text(text: &str) -> Extracted {
             let lead = trimmed.len() - trimmed.trim_start().len();
             let body = trimmed.trim();
             let start = offset + lead;
-            let mut block = Block::new(Region::Body, Vec::new());
+            let mut block = Block::new(Region::Body);
             block.pieces.push(Piece {
                 range: start..start + body.len(),
                 new_item: false,

@@ -119,7 +119,6 @@ pub fn normalize_str(text: &str) -> NormText {
             raw: true,
         }],
         link_hosts: Vec::new(),
-        selectors: Vec::new(),
     };
     normalize_block(text, &block)
 }
@@ -234,7 +233,6 @@ mod tests {
                 raw: false,
             }],
             link_hosts: vec![],
-            selectors: vec![],
         };
         let n = normalize_block(html, &block);
         assert_eq!(n.text(), "无码&x &bogus; &");

@@ -16,7 +16,9 @@ use sha2::{Digest, Sha256};
 
 use crate::classifier::{Classifier, PageInput};
 use crate::error::ModelError;
-use crate::features::{BLOCK_FEATURES, BlockText, PAGE_FEATURES, block_features, block_text, page_features};
+use crate::features::{
+    BLOCK_FEATURES, BlockText, PAGE_FEATURES, PageTotals, block_features, block_text, page_features,
+};
 use crate::metrics::{Metrics, metrics};
 use crate::model::text::{TextCounts, TextWeights};
 use crate::model::{Model, ModelParts, Thresholds, predict};
@@ -47,8 +49,8 @@ impl Default for TrainOptions {
             seed: 20261126,
             holdout: 0.1,
             l2: 100.0,
-            nb_alpha: 1.0,
-            nb_min_blocks: 2,
+            nb_alpha: 3.0,
+            nb_min_blocks: 5,
         }
     }
 }
@@ -174,9 +176,10 @@ pub fn train(
     let mut rows = Vec::new();
     let mut ys = Vec::new();
     for (p, t) in pages.iter().zip(&texts) {
+        let totals = PageTotals::new(t);
         for (i, label) in p.labels.iter().enumerate() {
             if *label != BlockLabel::Unknown {
-                rows.push(block_features(&p.page, t, i));
+                rows.push(block_features(&p.page, t, &totals, i));
                 ys.push(matches!(label, BlockLabel::Spam(_)));
             }
         }
@@ -188,8 +191,9 @@ pub fn train(
         .par_iter()
         .zip(&texts)
         .map(|(p, t)| {
+            let totals = PageTotals::new(t);
             let block_rows: Vec<Vec<f64>> = (0..p.page.blocks.len())
-                .map(|i| block_features(&p.page, t, i))
+                .map(|i| block_features(&p.page, t, &totals, i))
                 .collect();
             let probs = if block_rows.is_empty() {
                 Vec::new()
