@@ -116,6 +116,7 @@ impl ModelStore {
 
     async fn reload_locked(&self, last: &mut Option<FileStamp>) -> Result<Arc<Classifier>, ModelError> {
         if self.source == ModelSource::Shipped {
+            tracing::warn!("reload requested, but the shipped model cannot be reloaded; start with --model FILE");
             return Err(ModelError::Incompatible(
                 "the shipped model cannot be reloaded; start with --model FILE".into(),
             ));
