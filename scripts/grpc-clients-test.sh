@@ -11,7 +11,7 @@ set -u -o pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 2
 venv="$root/.venv"
-gen="$root/target/grpc-python"
+gen="${CARGO_TARGET_DIR:-$root/target}/grpc-python"
 work=$(mktemp -d)
 passed=0
 failed=0
@@ -59,7 +59,7 @@ fi
 bin=${SPAMSIFT_BIN:-}
 if [ -z "$bin" ]; then
     if cargo build --quiet --bin spamsift >"$work/build.log" 2>&1; then
-        bin="$root/target/debug/spamsift"
+        bin="${CARGO_TARGET_DIR:-$root/target}/debug/spamsift"
         pass "build spamsift"
     else
         fail "build spamsift" "$work/build.log"
