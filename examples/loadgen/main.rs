@@ -42,6 +42,9 @@ struct Args {
     /// Model file for the spawned server (default: its shipped model).
     #[arg(long)]
     model: Option<PathBuf>,
+    /// Extra argument for the spawned server, e.g. `--server-arg=--threads=1` (repeatable).
+    #[arg(long, allow_hyphen_values = true)]
+    server_arg: Vec<String>,
     /// Directory of pages to replay (every *.html file).
     #[arg(long)]
     pages: Option<PathBuf>,
@@ -243,7 +246,7 @@ async fn main() -> anyhow::Result<()> {
     );
     let spawned = match &args.spawn {
         Some(bin) => {
-            let s = SpawnedServer::start(bin, args.model.as_deref(), &[]).await?;
+            let s = SpawnedServer::start(bin, args.model.as_deref(), &args.server_arg).await?;
             println!("server: spawned at {}, start-up to SERVING {}", s.addr, ms(s.startup));
             if let Some((rss, _)) = s.memory_mib() {
                 println!("server: RSS at SERVING {rss:.1} MiB");
