@@ -227,11 +227,7 @@ fn push_step(table: &mut Vec<u32>, step: &str, start: usize, read: usize, utf16:
             .filter(|c| !c.is_ascii())
             .map(char::len_utf8)
             .sum::<usize>();
-    let share = if non_ascii > 0 {
-        read.saturating_sub(ascii) / non_ascii
-    } else {
-        0
-    };
+    let share = read.saturating_sub(ascii).checked_div(non_ascii).unwrap_or(0);
     let mut offset = start;
     for c in step.chars() {
         table.extend(std::iter::repeat_n(offset as u32, c.len_utf8()));

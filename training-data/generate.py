@@ -90,13 +90,19 @@ DOMAIN_SHELLS = {
     "forum_tech": ["forum", "qa", "app"], "news_ent": ["news", "portal", "video"], "finance_more": ["news", "portal", "list"],
     "commerce": ["shop", "company", "list", "app"], "misc_news": ["news", "portal", "gov", "school"],
     "chatter_misc": ["forum", "blog", "qa"], "daily_words": ["news", "blog", "forum", "portal", "shop", "video"],
+    "media_words": ["news", "portal", "video", "blog", "app", "forum", "school"],
+    "people_words": ["forum", "blog", "qa", "news", "portal"],
+    "service_words": ["gov", "news", "portal", "shop", "company", "list", "school"],
 }
 TRAD_DOMAIN_SHELLS = {"news": ["news", "portal", "list"], "life": ["blog", "forum", "qa"],
                       "tech": ["news", "blog", "forum", "wiki"], "sports": ["news", "portal", "video"],
                       "food_travel": ["blog", "portal", "video"], "health_edu": ["hospital", "school", "news", "qa"],
                       "forum_more": ["forum", "qa"], "chatter_tw": ["forum", "qa", "blog"], "chatter_hk": ["forum", "qa"],
                       "news_more": ["news", "portal", "video", "list"],
-                      "official": ["gov", "school", "hospital", "shop", "company"]}
+                      "official": ["gov", "school", "hospital", "shop", "company"],
+                      "media_words": ["news", "portal", "video", "blog", "forum"],
+                      "people_words": ["forum", "blog", "qa", "news"],
+                      "service_words": ["gov", "news", "portal", "shop", "company", "list"]}
 HARD_SHELLS = {
     "crackdown.simp": ["news", "gov", "portal"], "lottery.simp": ["news", "list", "portal"],
     "macau.simp": ["news", "portal"], "sexed.simp": ["hospital", "blog", "school", "qa"],
@@ -106,6 +112,7 @@ HARD_SHELLS = {
     "guides.simp": ["blog", "news", "school", "forum", "qa"], "finance_scam.simp": ["gov", "news", "blog", "forum"],
     "sportslottery.simp": ["news", "portal", "list"], "harmless2.simp": ["news", "blog", "shop", "portal", "wiki", "forum"],
     "hardneg2.trad": ["news", "hospital", "gov", "forum"],
+    "harmless3.simp": ["news", "gov", "portal", "blog", "video", "forum"], "hardneg3.trad": ["news", "gov", "portal", "forum"],
 }
 # which simplified domain a converted-traditional page may borrow from
 TRAD_BORROW = {"news": ["news_economy", "news_tech", "news_sports", "news_intl", "finance", "weather"],
@@ -114,7 +121,13 @@ TRAD_BORROW = {"news": ["news_economy", "news_tech", "news_sports", "news_intl",
                "life": ["travel", "recipes", "forum", "reviews"],
                "chatter_tw": ["forum_family", "forum_ent", "forum_tech"], "chatter_hk": ["forum_life", "chatter_misc"],
                "news_more": ["news_ent", "finance_more", "misc_news"],
-               "official": ["gov", "education", "medical", "company"]}
+               "official": ["gov", "education", "medical", "company"],
+               "media_words": ["media_words", "news_ent", "entertainment"], "people_words": ["people_words", "forum_life"],
+               "service_words": ["service_words", "gov", "finance_more"]}
+# clean domains written to use spam-looking words (中文字幕, 国产, 在线观看, 激情, 少妇, 午夜, 精品, 线上, 皇家…) in
+# harmless senses; clean (label) pages draw from them more often than the uniform domain choice would (see gen_record)
+RISKY_DOMAINS = ["media_words", "people_words", "service_words"]
+RISKY_CLEAN_BOOST = 0.15
 
 CITIES = ["北京", "上海", "广州", "深圳", "成都", "重庆", "杭州", "武汉", "西安", "南京", "长沙", "郑州",
           "东莞", "佛山", "苏州", "天津", "青岛", "厦门", "昆明", "合肥", "沈阳", "济南", "福州", "南宁"]
@@ -645,7 +658,7 @@ def make_ctx(r, shell, trad, pool):
                              ["本站记者", "通讯员", "编辑", "记者 李明", "记者 王芳", "责任编辑：张华", "来源：本站"])
     fpool = SHORT["footer.trad" if trad else "footer.simp"]
     ctx["footer"] = [fill_footer(r, x, trad) for x in r.sample(fpool, min(len(fpool), r.randint(2, 5)))]
-    ctx["side_items"] = [headline_from(x, r) for x in r.sample(list_side_pool(trad), r.randint(3, 7))]
+    ctx["side_items"] = [side_headline(x, r) for x in r.sample(list_side_pool(trad), r.randint(3, 7))]
     # comments
     ctx["comments"] = []
     ctx["latin_users"] = shell == "forum" and kind == "hard" or (shell == "forum" and r.random() < 0.25)
@@ -683,14 +696,15 @@ _CPOOL = {}
 def comment_pool(key):
     if key not in _CPOOL:
         if key == "trad":
-            lst = CLEAN_TRAD["life"] + CLEAN_TRAD["forum_more"] + CLEAN_TRAD["chatter_tw"] + CLEAN_TRAD["chatter_hk"]
+            lst = CLEAN_TRAD["life"] + CLEAN_TRAD["forum_more"] + CLEAN_TRAD["chatter_tw"] + CLEAN_TRAD["chatter_hk"] + CLEAN_TRAD["people_words"]
         elif key == "shop_trad":
             lst = CLEAN_TRAD["life"] + CLEAN_TRAD["chatter_tw"]
         elif key == "shop":
             lst = CLEAN_SIMP["reviews"] + CLEAN_SIMP["commerce"]
         else:
             lst = []
-            for k in ("forum", "forum_family", "forum_life", "forum_ent", "forum_tech", "chatter_misc", "parenting", "daily_words"):
+            for k in ("forum", "forum_family", "forum_life", "forum_ent", "forum_tech", "chatter_misc", "parenting", "daily_words",
+                      "people_words"):
                 lst.extend(CLEAN_SIMP[k])
         _CPOOL[key] = lst
     return _CPOOL[key]
@@ -716,6 +730,8 @@ def clean_comment(r, trad, shell, paras):
 
 
 def list_side_pool(trad):
+    """News-list / related-links pool: clean paragraphs (cut to a headline by side_headline) plus ready-made
+    headlines from short/headlines.*.txt (used as they are)."""
     key = "t" if trad else "s"
     if key not in _SIDE_CACHE:
         if trad:
@@ -726,8 +742,16 @@ def list_side_pool(trad):
             lst = []
             for k in ("news_economy", "news_tech", "news_local", "news_sports", "finance", "news_intl"):
                 lst.extend(CLEAN_SIMP[k])
+        lst = lst + SHORT["headlines.trad" if trad else "headlines.simp"]
         _SIDE_CACHE[key] = lst
     return _SIDE_CACHE[key]
+
+
+HEADLINES = frozenset(SHORT["headlines.simp"] + SHORT["headlines.trad"])  # membership test only
+
+
+def side_headline(x, r):
+    return x if x in HEADLINES else headline_from(x, r)
 
 
 # ----------------------------------------------------------------------------
@@ -845,7 +869,7 @@ def tab_panels_html(r, ctx):
     heads = "".join('<li class="%s">%s</li>' % ("on" if i == 0 else "", n) for i, n in enumerate(names))
     panels = []
     for i in range(3):
-        items = "".join('<li><a href="/a/%s.html">%s</a></li>' % (rdigits(r, 6), esc(headline_from(x, r))) for x in r.sample(pool, r.randint(3, 5)))
+        items = "".join('<li><a href="/a/%s.html">%s</a></li>' % (rdigits(r, 6), esc(side_headline(x, r))) for x in r.sample(pool, r.randint(3, 5)))
         st = "" if i == 0 else ' style="%s"' % r.choice(["visibility:hidden;position:absolute", "display:none", "visibility:hidden;height:0"])
         panels.append('<div class="tab-pane"%s><ul>%s</ul></div>' % (st, items))
     return el(r, "div", "side", '<ul class="tab-hd">%s</ul>' % heads + "".join(panels))
@@ -1879,6 +1903,10 @@ def gen_record(r, idx, lab, cat, kind, plain):
             shell = r.choice(["forum", "forum", "news", "blog", "shop"])
         else:
             pool, shell = choose_clean_pool(r, trad)
+            if r.random() < RISKY_CLEAN_BOOST:
+                dom = r.choice(RISKY_DOMAINS)
+                pool = ("clean", dom)
+                shell = r.choice((TRAD_DOMAIN_SHELLS if trad else DOMAIN_SHELLS)[dom])
         if plain:
             text, ctx = plain_text_clean(r, trad, pool)
             rec["text"] = text

@@ -42,32 +42,35 @@ pub fn run(args: EvalArgs) -> anyhow::Result<()> {
         }
         out.flush()?;
     }
+    let mut out = std::io::stdout().lock();
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+        writeln!(out, "{}", serde_json::to_string_pretty(&report)?)?;
     } else {
-        print_table(&report, examples.len());
+        print_table(&mut out, &report, examples.len())?;
     }
     Ok(())
 }
 
-fn print_rates(title: &str, rates: &[GroupRate]) {
+fn print_rates(out: &mut impl Write, title: &str, rates: &[GroupRate]) -> std::io::Result<()> {
     if rates.is_empty() {
-        return;
+        return Ok(());
     }
-    println!("{title}:");
+    writeln!(out, "{title}:")?;
     for r in rates {
-        println!("  {:<24} {:>6} {:.4}  (n={})", r.group, r.measure, r.value, r.n);
+        writeln!(out, "  {:<24} {:>6} {:.4}  (n={})", r.group, r.measure, r.value, r.n)?;
     }
+    Ok(())
 }
 
-fn print_table(r: &EvalReport, pages: usize) {
+fn print_table(out: &mut impl Write, r: &EvalReport, pages: usize) -> std::io::Result<()> {
     let m = r.overall;
-    println!("pages {pages}  errors {}", r.errors);
-    println!(
+    writeln!(out, "pages {pages}  errors {}", r.errors)?;
+    writeln!(
+        out,
         "precision {:.4}  recall {:.4}  F1 {:.4}  FPR {:.4}  ROC-AUC {:.4}  PR-AUC {:.4}",
         m.precision, m.recall, m.f1, m.fpr, m.roc_auc, m.pr_auc
-    );
-    print_rates("by kind", &r.by_kind);
-    print_rates("recall by category", &r.by_category);
-    print_rates("recall on obfuscated spam", &r.obfuscated);
+    )?;
+    print_rates(out, "by kind", &r.by_kind)?;
+    print_rates(out, "recall by category", &r.by_category)?;
+    print_rates(out, "recall on obfuscated spam", &r.obfuscated)
 }

@@ -1,6 +1,6 @@
 //! `spamsift score`: score one page and print the result as pretty JSON.
 
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
@@ -67,6 +67,6 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<()> {
             }
         }
     }
-    println!("{}", serde_json::to_string_pretty(&shown)?);
+    writeln!(std::io::stdout().lock(), "{}", serde_json::to_string_pretty(&shown)?)?;
     Ok(())
 }

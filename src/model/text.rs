@@ -124,8 +124,8 @@ impl TextCounts {
                 .map(|c| ((f64::from(self.category[b][c]) + alpha) / cat_totals[c]).ln())
                 .collect();
             let mean = logs.iter().sum::<f64>() / 3.0;
-            for c in 0..3 {
-                weights.category[b][c] = (logs[c] - mean).clamp(-MAX_WEIGHT, MAX_WEIGHT) as f32;
+            for (w, log) in weights.category[b].iter_mut().zip(&logs) {
+                *w = (log - mean).clamp(-MAX_WEIGHT, MAX_WEIGHT) as f32;
             }
         }
         weights

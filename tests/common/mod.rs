@@ -1,0 +1,23 @@
+//! Helpers shared by the integration tests (each test binary uses a part of them).
+#![allow(dead_code)]
+
+use std::sync::LazyLock;
+
+use spamsift::{Classifier, PageInput, Report};
+
+/// The shipped model, loaded once per test binary.
+pub static SHIPPED: LazyLock<Classifier> =
+    LazyLock::new(|| Classifier::shipped().unwrap_or_else(|e| panic!("shipped model must load: {e}")));
+
+/// Reads a fixture file.
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
+}
+
+/// Scores bytes with the shipped model.
+pub fn score(bytes: &[u8]) -> Report {
+    SHIPPED
+        .score(&PageInput::new(bytes))
+        .unwrap_or_else(|e| panic!("scoring failed: {e}"))
+}
