@@ -4,7 +4,6 @@
 mod grpc_support;
 
 use grpc_support::{fixture, metric, raw_request, start_serving};
-use spamsift::server::pb;
 use spamsift::server::{ModelSource, ServerConfig};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -29,12 +28,7 @@ async fn metrics_endpoint_counts_calls_verdicts_and_bytes() {
     client.score(raw_request("s", spam.clone())).await.unwrap();
     client.score(raw_request("c", clean.clone())).await.unwrap();
     client.score(raw_request("e", Vec::new())).await.unwrap_err();
-    let version = client
-        .get_model_info(pb::GetModelInfoRequest {})
-        .await
-        .unwrap()
-        .into_inner()
-        .version;
+    let version = grpc_support::model_info(&mut client).await.version;
 
     let response = http_get(addr, "/metrics").await;
     assert!(response.starts_with("HTTP/1.1 200 OK"), "{response}");

@@ -14,12 +14,7 @@ const RELOADS: &str = "spamsift_model_reloads_total";
 const FAILURES: &str = "spamsift_model_reload_failures_total";
 
 async fn serving_version(server: &grpc_support::TestServer) -> String {
-    let info = server
-        .client()
-        .get_model_info(pb::GetModelInfoRequest {})
-        .await
-        .unwrap();
-    info.into_inner().version
+    grpc_support::model_info(&mut server.client()).await.version
 }
 
 async fn assert_still_scores(server: &grpc_support::TestServer) {
@@ -37,12 +32,7 @@ async fn reload_rejects_a_corrupt_file_and_accepts_a_good_one() {
     let path = dir.model_copy();
     let server = start_serving(ServerConfig::new(ModelSource::File(path.clone()))).await;
     let version = serving_version(&server).await;
-    let info = server
-        .client()
-        .get_model_info(pb::GetModelInfoRequest {})
-        .await
-        .unwrap()
-        .into_inner();
+    let info = grpc_support::model_info(&mut server.client()).await;
     assert_eq!(info.source, path.display().to_string());
 
     std::fs::write(&path, b"this is not a model").unwrap();

@@ -160,12 +160,7 @@ async fn stream_answers_every_page_matched_by_id() {
 #[tokio::test]
 async fn model_info_describes_the_serving_model() {
     let server = start_serving(ServerConfig::new(ModelSource::Shipped)).await;
-    let info = server
-        .client()
-        .get_model_info(pb::GetModelInfoRequest {})
-        .await
-        .unwrap()
-        .into_inner();
+    let info = grpc_support::model_info(&mut server.client()).await;
     let expected = Classifier::shipped().unwrap();
     let expected = expected.info();
     assert_eq!(info.version, expected.version);

@@ -106,12 +106,7 @@ async fn the_binary_reloads_on_sighup_and_exits_0_on_sigterm() {
     let channel = connect(addr).await;
     grpc_support::wait_for_health(&channel, "", ServingStatus::Serving).await;
     let mut client = ClassifierClient::new(channel.clone());
-    let version = client
-        .get_model_info(pb::GetModelInfoRequest {})
-        .await
-        .unwrap()
-        .into_inner()
-        .version;
+    let version = grpc_support::model_info(&mut client).await.version;
 
     std::fs::write(&path, b"corrupt").unwrap();
     signal(child.id(), "HUP");

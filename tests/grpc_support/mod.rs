@@ -136,6 +136,15 @@ pub async fn eventually(what: &str, mut check: impl FnMut() -> bool) {
     }
 }
 
+/// The serving model's info, through `GetModelInfo`.
+pub async fn model_info(client: &mut ClassifierClient<Channel>) -> spamsift::server::pb::GetModelInfoResponse {
+    client
+        .get_model_info(spamsift::server::pb::GetModelInfoRequest {})
+        .await
+        .unwrap()
+        .into_inner()
+}
+
 /// A `ScoreRequest` for raw page bytes.
 pub fn raw_request(id: &str, bytes: Vec<u8>) -> spamsift::server::pb::ScoreRequest {
     spamsift::server::pb::ScoreRequest {
