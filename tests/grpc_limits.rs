@@ -15,10 +15,7 @@ const PAGES: &str = "spamsift_pages_scored_total";
 
 /// A batch of `n` copies of the spam fixture.
 fn big_batch(n: usize) -> pb::ScoreBatchRequest {
-    let page = fixture("grpc_spam.html");
-    pb::ScoreBatchRequest {
-        pages: (0..n).map(|i| raw_request(&i.to_string(), page.clone())).collect(),
-    }
+    grpc_support::batch_of("grpc_spam.html", n)
 }
 
 fn one_thread_config() -> ServerConfig {
@@ -28,17 +25,8 @@ fn one_thread_config() -> ServerConfig {
 }
 
 /// Occupies the only scoring thread with a long batch; returns the task running it.
-async fn occupy(
-    server: &TestServer,
-) -> tokio::task::JoinHandle<Result<tonic::Response<pb::ScoreBatchResponse>, tonic::Status>> {
-    let mut client = server.client();
-    let task = tokio::spawn(async move { client.score_batch(big_batch(4000)).await });
-    let handle = &server.handle;
-    eventually("the batch is admitted", || {
-        metric(&handle.metrics_text(), IN_FLIGHT) == Some(1.0)
-    })
-    .await;
-    task
+async fn occupy(server: &TestServer) -> grpc_support::BatchTask {
+    grpc_support::start_batch(server, big_batch(4000)).await
 }
 
 #[tokio::test]

@@ -100,16 +100,8 @@ async fn in_flight_calls_finish_across_a_reload() {
     config.scoring_threads = 1;
     let server = start_serving(config).await;
     let version = serving_version(&server).await;
-    let page = fixture("grpc_spam.html");
-    let pages = (0..400).map(|i| raw_request(&i.to_string(), page.clone())).collect();
-    let mut client = server.client();
-    let batch = tokio::spawn(async move { client.score_batch(pb::ScoreBatchRequest { pages }).await });
-    let handle = &server.handle;
-    eventually("the batch is running", || {
-        metric(&handle.metrics_text(), "spamsift_scoring_in_flight") == Some(1.0)
-    })
-    .await;
-    handle.reload().await.unwrap();
+    let batch = grpc_support::start_batch(&server, grpc_support::batch_of("grpc_spam.html", 400)).await;
+    server.handle.reload().await.unwrap();
     let results = batch.await.unwrap().unwrap().into_inner().results;
     assert_eq!(results.len(), 400);
     for r in results {

@@ -8,8 +8,7 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use grpc_support::{PATIENCE, ScratchDir, connect, eventually, fixture, metric, raw_request, start_serving};
-use spamsift::server::pb;
+use grpc_support::{PATIENCE, ScratchDir, connect, fixture, raw_request, start_serving};
 use spamsift::server::pb::classifier_client::ClassifierClient;
 use spamsift::server::{ModelSource, ServerConfig};
 use tonic_health::pb::health_check_response::ServingStatus;
@@ -20,15 +19,7 @@ async fn shutdown_drains_in_flight_calls_then_stops() {
     config.scoring_threads = 1;
     let server = start_serving(config).await;
     let addr = server.handle.local_addr();
-    let page = fixture("grpc_clean.html");
-    let pages: Vec<_> = (0..300).map(|i| raw_request(&i.to_string(), page.clone())).collect();
-    let mut client = server.client();
-    let batch = tokio::spawn(async move { client.score_batch(pb::ScoreBatchRequest { pages }).await });
-    let handle = &server.handle;
-    eventually("the batch is running", || {
-        metric(&handle.metrics_text(), "spamsift_scoring_in_flight") == Some(1.0)
-    })
-    .await;
+    let batch = grpc_support::start_batch(&server, grpc_support::batch_of("grpc_clean.html", 300)).await;
 
     server.handle.shutdown();
     let results = batch

@@ -136,6 +136,31 @@ pub async fn eventually(what: &str, mut check: impl FnMut() -> bool) {
     }
 }
 
+/// A batch of `n` copies of the fixture `name`, with ids `0..n`.
+pub fn batch_of(name: &str, n: usize) -> spamsift::server::pb::ScoreBatchRequest {
+    let page = fixture(name);
+    spamsift::server::pb::ScoreBatchRequest {
+        pages: (0..n).map(|i| raw_request(&i.to_string(), page.clone())).collect(),
+    }
+}
+
+/// The task of a `ScoreBatch` call started in the background.
+pub type BatchTask =
+    tokio::task::JoinHandle<Result<tonic::Response<spamsift::server::pb::ScoreBatchResponse>, tonic::Status>>;
+
+/// Starts `batch` in the background and returns once the server has admitted it to the
+/// scoring pool (and nothing else is in flight).
+pub async fn start_batch(server: &TestServer, batch: spamsift::server::pb::ScoreBatchRequest) -> BatchTask {
+    let mut client = server.client();
+    let task = tokio::spawn(async move { client.score_batch(batch).await });
+    let handle = &server.handle;
+    eventually("the batch is admitted", || {
+        metric(&handle.metrics_text(), "spamsift_scoring_in_flight") == Some(1.0)
+    })
+    .await;
+    task
+}
+
 /// The serving model's info, through `GetModelInfo`.
 pub async fn model_info(client: &mut ClassifierClient<Channel>) -> spamsift::server::pb::GetModelInfoResponse {
     client
