@@ -45,7 +45,7 @@ impl ScoringPool {
             .thread_name(|i| format!("spamsift-score-{i}"))
             .build()
             .map_err(|e| ServerError::Pool(e.to_string()))?;
-        let capacity = threads.saturating_add(max_queue);
+        let capacity = threads.saturating_add(max_queue).min(Semaphore::MAX_PERMITS);
         Ok(ScoringPool {
             pool,
             slots: Arc::new(Semaphore::new(capacity)),
@@ -110,6 +110,12 @@ mod tests {
         assert_eq!(pool.run(a, || 1 + 1).await.unwrap(), 2);
         drop(b);
         assert!(pool.admit().is_ok());
+    }
+
+    #[test]
+    fn a_huge_queue_is_clamped_not_a_panic() {
+        assert!(ScoringPool::new(1, usize::MAX, Arc::new(Metrics::new())).is_ok());
+        assert!(ScoringPool::new(0, 1, Arc::new(Metrics::new())).is_err());
     }
 
     #[tokio::test]
