@@ -86,6 +86,9 @@ pub async fn start(config: ServerConfig, listener: TcpListener) -> Result<Server
     if config.watch_interval.is_some() && config.model == ModelSource::Shipped {
         return Err(ServerError::Config("--watch needs --model FILE".into()));
     }
+    if config.watch_interval.is_some_and(|i| i.is_zero()) {
+        return Err(ServerError::Config("the watch interval must be above zero".into()));
+    }
     let local_addr = listener.local_addr().map_err(|source| ServerError::Bind {
         addr: "gRPC listener".into(),
         source,
