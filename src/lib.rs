@@ -10,6 +10,7 @@
 //! The entry point is [`Classifier`]: load a model (or use the shipped one) and call
 //! [`Classifier::score`] on raw page bytes.
 
+pub mod batch;
 pub mod classifier;
 pub mod decide;
 pub mod decode;

@@ -30,10 +30,38 @@ fn page_category(example: &Example) -> Option<Category> {
     Category::from_name(&example.category)
 }
 
+/// Block labels of a page, and for spam blocks the character ranges the snippets cover.
+pub struct PageLabels {
+    /// One label per block.
+    pub blocks: Vec<BlockLabel>,
+    /// Per block, `[from, to)` ranges of normalised characters that are injected text.
+    pub spam_ranges: Vec<Vec<(usize, usize)>>,
+}
+
+/// Ranges of `block` (normalised characters) where `snippet` (spaces removed) occurs.
+fn find_ranges(chars: &[char], index: &[usize], snippet: &[char], out: &mut Vec<(usize, usize)>) {
+    if snippet.is_empty() || snippet.len() > chars.len() {
+        return;
+    }
+    let mut i = 0;
+    while i + snippet.len() <= chars.len() {
+        if chars[i..i + snippet.len()] == *snippet {
+            out.push((index[i], index[i + snippet.len() - 1] + 1));
+            i += snippet.len();
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// Labels every block of an analysed example.
-pub fn label_blocks(example: &Example, page: &Analyzed) -> Vec<BlockLabel> {
+pub fn label_blocks(example: &Example, page: &Analyzed) -> PageLabels {
+    let n = page.blocks.len();
     if !example.spam {
-        return vec![BlockLabel::Clean; page.blocks.len()];
+        return PageLabels {
+            blocks: vec![BlockLabel::Clean; n],
+            spam_ranges: vec![Vec::new(); n],
+        };
     }
     let snippets: Vec<(String, Option<Category>)> = example
         .injected
@@ -51,25 +79,53 @@ pub fn label_blocks(example: &Example, page: &Analyzed) -> Vec<BlockLabel> {
         .filter(|(k, _)| k.chars().count() >= 2)
         .collect();
     let pure = example.kind.as_deref() == Some("pure_spam");
-    let mut labels = Vec::with_capacity(page.blocks.len());
+    let snippet_chars: Vec<Vec<char>> = snippets.iter().map(|(s, _)| s.chars().collect()).collect();
+    let mut labels = Vec::with_capacity(n);
+    let mut ranges = Vec::with_capacity(n);
     let mut matched = 0;
     for block in &page.blocks {
-        let text: String = block.norm.text().chars().filter(|c| !c.is_whitespace()).collect();
-        let hit = snippets
+        // The block's characters without whitespace, and where each sits in the block.
+        let (index, chars): (Vec<usize>, Vec<char>) = block
+            .norm
+            .chars
             .iter()
-            .find(|(s, _)| text.contains(s.as_str()) || (text.chars().count() >= 4 && s.contains(text.as_str())));
-        match hit {
-            Some((_, cat)) => {
+            .enumerate()
+            .filter(|(_, c)| !c.c.is_whitespace())
+            .map(|(i, c)| (i, c.c))
+            .unzip();
+        let text: String = chars.iter().collect();
+        let mut found = Vec::new();
+        let mut category = None;
+        for ((s, cat), sc) in snippets.iter().zip(&snippet_chars) {
+            let before = found.len();
+            if text.chars().count() >= 4 && s.contains(text.as_str()) {
+                found.push((0, block.norm.chars.len()));
+            } else {
+                find_ranges(&chars, &index, sc, &mut found);
+            }
+            if found.len() > before && category.is_none() {
+                category = Some(*cat);
+            }
+        }
+        match category {
+            Some(cat) => {
                 matched += 1;
-                labels.push(BlockLabel::Spam(*cat));
+                labels.push(BlockLabel::Spam(cat));
             }
             None if pure => labels.push(BlockLabel::Unknown),
             None => labels.push(BlockLabel::Clean),
         }
+        ranges.push(found);
     }
     if matched == 0 {
         // A spam page whose injected text was not found: its blocks teach nothing reliable.
-        return vec![BlockLabel::Unknown; page.blocks.len()];
+        return PageLabels {
+            blocks: vec![BlockLabel::Unknown; n],
+            spam_ranges: vec![Vec::new(); n],
+        };
     }
-    labels
+    PageLabels {
+        blocks: labels,
+        spam_ranges: ranges,
+    }
 }

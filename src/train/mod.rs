@@ -26,7 +26,7 @@ use crate::pipeline::{Analyzed, analyze};
 use crate::report::{Category, ModelInfo};
 use crate::tokenize::TokenConfig;
 use data::Example;
-use labels::{BlockLabel, label_blocks};
+use labels::{BlockLabel, PageLabels, label_blocks};
 
 /// Training settings.
 #[derive(Debug, Clone)]
@@ -71,6 +71,7 @@ pub struct Trained {
 struct PageData {
     page: Analyzed,
     labels: Vec<BlockLabel>,
+    spam_ranges: Vec<Vec<(usize, usize)>>,
     spam: bool,
     fold: usize,
 }
@@ -130,11 +131,15 @@ pub fn train(
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             progress(n + 1);
             let page = analyze(&input, &config).ok()?;
-            let labels = label_blocks(e, &page);
+            let PageLabels {
+                blocks: labels,
+                spam_ranges,
+            } = label_blocks(e, &page);
             let fold = (stable_hash(options.seed ^ 0x5eed, &e.id) % 2) as usize;
             Some(PageData {
                 page,
                 labels,
+                spam_ranges,
                 spam: e.spam,
                 fold,
             })
@@ -150,9 +155,23 @@ pub fn train(
     let count = |fold: Option<usize>| -> TextWeights {
         let mut counts = TextCounts::new(buckets);
         for p in pages.iter().filter(|p| fold.is_none_or(|f| p.fold == f)) {
-            for (block, label) in p.page.blocks.iter().zip(&p.labels) {
+            for ((block, label), ranges) in p.page.blocks.iter().zip(&p.labels).zip(&p.spam_ranges) {
                 match label {
-                    BlockLabel::Spam(cat) => counts.add(block.tokens.iter().map(|t| t.bucket), true, *cat),
+                    BlockLabel::Spam(cat) => {
+                        // Tokens of the injected text count as spam; the rest of the block
+                        // (a "friend links:" header, the article the spam was pasted into) as clean.
+                        let inside = |t: &&crate::tokenize::Token| {
+                            ranges
+                                .iter()
+                                .any(|&(a, b)| t.start as usize >= a && t.end as usize <= b)
+                        };
+                        counts.add(block.tokens.iter().filter(inside).map(|t| t.bucket), true, *cat);
+                        counts.add(
+                            block.tokens.iter().filter(|t| !inside(t)).map(|t| t.bucket),
+                            false,
+                            None,
+                        );
+                    }
                     BlockLabel::Clean => counts.add(block.tokens.iter().map(|t| t.bucket), false, None),
                     BlockLabel::Unknown => {}
                 }
@@ -237,6 +256,12 @@ pub fn train(
         ("holdout_fpr".into(), holdout.fpr),
         ("holdout_roc_auc".into(), holdout.roc_auc),
         ("holdout_pr_auc".into(), holdout.pr_auc),
+        // The options, so that `spamsift train` can reproduce the file.
+        ("option_seed".into(), options.seed as f64),
+        ("option_holdout".into(), options.holdout),
+        ("option_l2".into(), options.l2),
+        ("option_nb_alpha".into(), options.nb_alpha),
+        ("option_nb_min_blocks".into(), f64::from(options.nb_min_blocks)),
     ];
     Ok(Trained {
         model,

@@ -1,0 +1,135 @@
+//! Scoring one item: the work done in parallel, producing its output line (if any).
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use crate::{Category, PageInput, ScoreError, Verdict};
+
+use super::document::{DocError, Item, Payload};
+use super::record::{ErrorLine, ResultLine, to_line};
+use super::scorer::Scorer;
+
+/// What happened to one item.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Not a document (counted under this reason, no line).
+    Skipped(&'static str),
+    /// Could not be read or scored: an error line was produced.
+    Error {
+        /// The error kind.
+        kind: String,
+        /// The line.
+        line: Vec<u8>,
+    },
+    /// Scored.
+    Scored {
+        /// Verdict of the page.
+        verdict: Verdict,
+        /// Top category.
+        top: Category,
+        /// Bytes scored.
+        page_bytes: u64,
+        /// The line, unless filtered out by `--only-flagged` / `--min-score`.
+        line: Option<Vec<u8>>,
+    },
+    /// Scored, but writing its cleaned page failed: the run must stop.
+    Fatal(std::io::Error),
+}
+
+/// Filters and side outputs applied to scored pages.
+#[derive(Debug, Clone, Copy)]
+pub struct Rules<'a> {
+    /// Keep only non-clean verdicts.
+    pub only_flagged: bool,
+    /// Keep only scores at or above this.
+    pub min_score: Option<f32>,
+    /// Write cleaned flagged pages here.
+    pub strip_dir: Option<&'a Path>,
+}
+
+/// Scores one item. Never panics: a panicking scorer becomes a `panic` error line.
+pub fn process<S: Scorer + ?Sized>(scorer: &S, rules: Rules<'_>, item: Item) -> Outcome {
+    let url = item.url.as_deref();
+    let page = match &item.payload {
+        Payload::Skipped(reason) => return Outcome::Skipped(reason),
+        Payload::Failed(e) => return error(&item.id, url, e),
+        Payload::Page(p) => p,
+    };
+    let input = PageInput {
+        bytes: &page.bytes,
+        charset_hint: page.charset_hint.as_deref(),
+        kind: page.kind,
+    };
+    let report = match catch_unwind(AssertUnwindSafe(|| scorer.score(&input))) {
+        Ok(Ok(report)) => report,
+        Ok(Err(e)) => {
+            return error(&item.id, url, &DocError::new(&score_error_kind(&e), e.to_string()));
+        }
+        Err(_) => {
+            tracing::error!(id = %item.id, "the scorer panicked on this document");
+            return error(
+                &item.id,
+                url,
+                &DocError::new("panic", "the scorer panicked on this document"),
+            );
+        }
+    };
+    let flagged = report.verdict != Verdict::Clean;
+    if flagged
+        && let Some(dir) = rules.strip_dir
+        && let Err(e) = super::strip::write(dir, &item.id, &page.bytes, &report)
+    {
+        return Outcome::Fatal(e);
+    }
+    let keep = (!rules.only_flagged || flagged) && rules.min_score.is_none_or(|m| report.score >= m);
+    Outcome::Scored {
+        verdict: report.verdict,
+        top: report.categories.top(),
+        page_bytes: page.bytes.len() as u64,
+        line: keep.then(|| to_line(&ResultLine::new(&item.id, url, &report))),
+    }
+}
+
+fn error(id: &str, url: Option<&str>, e: &DocError) -> Outcome {
+    Outcome::Error {
+        kind: e.kind.clone(),
+        line: to_line(&ErrorLine {
+            id,
+            url,
+            error: &e.message,
+            error_kind: &e.kind,
+        }),
+    }
+}
+
+/// `ScoreError::TooLarge { .. }` → `too_large`. Derived from the variant name so that new
+/// variants added by the core get a sensible kind without a change here.
+pub fn score_error_kind(e: &ScoreError) -> String {
+    let debug = format!("{e:?}");
+    let mut kind = String::new();
+    for c in debug.chars().take_while(char::is_ascii_alphanumeric) {
+        if c.is_ascii_uppercase() && !kind.is_empty() {
+            kind.push('_');
+        }
+        kind.push(c.to_ascii_lowercase());
+    }
+    if kind.is_empty() { "score".into() } else { kind }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_kinds() {
+        assert_eq!(score_error_kind(&ScoreError::Empty), "empty");
+        assert_eq!(
+            score_error_kind(&ScoreError::TooLarge { size: 2, limit: 1 }),
+            "too_large"
+        );
+        assert_eq!(
+            score_error_kind(&ScoreError::NotText { reason: "x".into() }),
+            "not_text"
+        );
+    }
+}

@@ -1,0 +1,419 @@
+//! The run: reader thread → rayon scoring → writer thread, with bounded queues.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use super::checkpoint::{self, Checkpoint};
+use super::document::{Item, Payload};
+use super::error::BatchError;
+use super::options::{BatchOptions, InputSpec, OutputSpec};
+use super::outcome::{Outcome, Rules, process};
+use super::progress::{Progress, ProgressSnapshot};
+use super::scorer::Scorer;
+use super::sink::Sink;
+use super::source;
+use super::stats::{Stats, Summary};
+
+/// Chunks waiting between two stages. With the chunk being scored and the one being written,
+/// at most `2 * QUEUE + 2` chunks are in memory.
+const QUEUE: usize = 2;
+
+/// Items read, in input order.
+struct Chunk {
+    items: Vec<Item>,
+    /// Index (over all inputs) just past the last item of this chunk.
+    end: u64,
+}
+
+/// Scored items, in input order.
+struct Scored {
+    outcomes: Vec<Outcome>,
+    end: u64,
+}
+
+/// Where the run starts and what it has done already.
+struct Start {
+    sink: Sink,
+    checkpoint: Option<std::path::PathBuf>,
+    consumed: u64,
+    stats: Stats,
+    resumed: bool,
+}
+
+/// Runs a batch: reads every input, scores every document, writes one line per document.
+/// Returns the summary; per-document problems are error lines, not errors of the run.
+pub fn run<S: Scorer>(scorer: &S, opts: &BatchOptions, progress: &mut dyn Progress) -> Result<Summary, BatchError> {
+    validate(opts)?;
+    let started = Instant::now();
+    let threads = if opts.threads == 0 {
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    } else {
+        opts.threads
+    };
+    let start = match prepare(opts)? {
+        Ok(start) => start,
+        Err(done) => {
+            tracing::info!("the output is already complete; nothing to resume");
+            return Ok(summary(done.stats, 0, started, threads, true));
+        }
+    };
+    tracing::info!(
+        threads,
+        inputs = opts.inputs.len(),
+        resumed = start.resumed,
+        "starting batch run"
+    );
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("spamsift-score-{i}"))
+        .build()
+        .map_err(|e| BatchError::Internal(format!("cannot start the thread pool: {e}")))?;
+    let bytes_read = Arc::new(AtomicU64::new(0));
+    let total_bytes = source::total_bytes(&opts.inputs);
+    let rules = Rules {
+        only_flagged: opts.only_flagged,
+        min_score: opts.min_score,
+        strip_dir: opts.strip_output.as_deref(),
+    };
+    let fingerprint = opts.fingerprint();
+    let docs_before = start.stats.documents;
+    let resumed = start.resumed;
+    let progress_ref: &mut dyn Progress = &mut *progress;
+
+    let (stats, consumed, sink, checkpoint_path) = std::thread::scope(|scope| {
+        let (chunk_tx, chunk_rx) = sync_channel::<Chunk>(QUEUE);
+        let (scored_tx, scored_rx) = sync_channel::<Scored>(QUEUE);
+        let reader_bytes = Arc::clone(&bytes_read);
+        let skip = start.consumed;
+        let reader = scope.spawn(move || read_all(opts, skip, reader_bytes, chunk_tx));
+        let writer_bytes = Arc::clone(&bytes_read);
+        let writer = scope.spawn(move || {
+            let mut w = Writer {
+                sink: start.sink,
+                checkpoint: start.checkpoint,
+                fingerprint: &fingerprint,
+                stats: start.stats,
+                consumed: start.consumed,
+                strip_dir: opts.strip_output.as_deref(),
+                progress: progress_ref,
+                bytes_read: writer_bytes,
+                total_bytes,
+            };
+            w.write_all(scored_rx)
+                .map(|()| (w.stats, w.consumed, w.sink, w.checkpoint))
+        });
+        score_all(&pool, scorer, rules, chunk_rx, scored_tx);
+        let read = reader
+            .join()
+            .map_err(|_| BatchError::Internal("the reader thread panicked".into()));
+        let written = writer
+            .join()
+            .map_err(|_| BatchError::Internal("the writer thread panicked".into()))?;
+        let (stats, consumed, sink, ckpt) = written?;
+        let total = read?;
+        if consumed != total {
+            return Err(BatchError::Internal(format!(
+                "read {total} items but committed {consumed}"
+            )));
+        }
+        Ok((stats, consumed, sink, ckpt))
+    })?;
+
+    if let Some(path) = checkpoint_path {
+        checkpoint::save(
+            &path,
+            &Checkpoint {
+                format: checkpoint::FORMAT,
+                fingerprint: opts.fingerprint(),
+                consumed,
+                output_len: sink.len(),
+                complete: true,
+                stats: stats.clone(),
+            },
+        )?;
+    }
+    progress.finish();
+    let this_run = stats.documents - docs_before;
+    Ok(summary(stats, this_run, started, threads, resumed))
+}
+
+fn summary(stats: Stats, this_run: u64, started: Instant, threads: usize, resumed: bool) -> Summary {
+    let elapsed = started.elapsed().as_secs_f64();
+    let per_sec = |n: f64| if elapsed > 0.0 { n / elapsed } else { 0.0 };
+    // Page bytes of this invocation are not tracked separately; approximate by share of docs.
+    let share = if stats.documents > 0 {
+        this_run as f64 / stats.documents as f64
+    } else {
+        0.0
+    };
+    Summary {
+        documents_this_run: this_run,
+        elapsed_secs: elapsed,
+        docs_per_sec: per_sec(this_run as f64),
+        mb_per_sec: per_sec(stats.page_bytes as f64 * share / 1e6),
+        threads,
+        resumed,
+        stats,
+    }
+}
+
+fn validate(opts: &BatchOptions) -> Result<(), BatchError> {
+    let bad = |m: &str| Err(BatchError::Options(m.to_owned()));
+    if opts.inputs.is_empty() {
+        return bad("no input given");
+    }
+    if opts.inputs.iter().filter(|i| **i == InputSpec::Stdin).count() > 1 {
+        return bad("standard input (-) can be read only once");
+    }
+    if opts.resume && opts.output == OutputSpec::Stdout {
+        return bad("--resume needs --output FILE (standard output cannot be resumed)");
+    }
+    if opts.resume && opts.overwrite {
+        return bad("--resume and --overwrite contradict each other");
+    }
+    if opts.chunk_docs == 0 || opts.chunk_bytes == 0 {
+        return bad("chunk sizes must be positive");
+    }
+    if let Some(m) = opts.min_score
+        && !(0.0..=1.0).contains(&m)
+    {
+        return bad("--min-score must be within [0, 1]");
+    }
+    for input in &opts.inputs {
+        source::check(input)?;
+    }
+    if let Some(dir) = &opts.strip_output {
+        std::fs::create_dir_all(dir).map_err(|source| BatchError::Output {
+            path: dir.clone(),
+            source,
+        })?;
+    }
+    Ok(())
+}
+
+/// Opens the output, deciding between a fresh start and a resume.
+/// `Err(checkpoint)` means the output is already complete.
+fn prepare(opts: &BatchOptions) -> Result<Result<Start, Checkpoint>, BatchError> {
+    let path = match &opts.output {
+        OutputSpec::Stdout => {
+            return Ok(Ok(Start {
+                sink: Sink::Stdout(std::io::stdout()),
+                checkpoint: None,
+                consumed: 0,
+                stats: Stats::default(),
+                resumed: false,
+            }));
+        }
+        OutputSpec::File(p) => p,
+    };
+    let ckpt_path = checkpoint::path_for(path);
+    let existing = checkpoint::load(&ckpt_path)?;
+    let fingerprint = opts.fingerprint();
+    let (consumed, keep, stats, resumed) = match (opts.resume, existing) {
+        (true, Some(c)) => {
+            if c.fingerprint != fingerprint {
+                return Err(BatchError::Checkpoint {
+                    path: ckpt_path,
+                    reason: format!(
+                        "it belongs to a run with other inputs or options ({}); this run is {}",
+                        c.fingerprint, fingerprint
+                    ),
+                });
+            }
+            if c.complete {
+                return Ok(Err(c));
+            }
+            tracing::info!(consumed = c.consumed, bytes = c.output_len, "resuming");
+            (c.consumed, c.output_len, c.stats, true)
+        }
+        (true, None) => {
+            let has_data = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
+            if has_data {
+                return Err(BatchError::Checkpoint {
+                    path: ckpt_path,
+                    reason: "missing, but the output is not empty: not a spamsift batch output?".into(),
+                });
+            }
+            (0, 0, Stats::default(), false)
+        }
+        (false, Some(c)) if !c.complete && !opts.overwrite => {
+            return Err(BatchError::Unfinished { path: path.clone() });
+        }
+        (false, _) => (0, 0, Stats::default(), false),
+    };
+    let sink = Sink::file(path, keep)?;
+    if !resumed {
+        checkpoint::save(
+            &ckpt_path,
+            &Checkpoint {
+                format: checkpoint::FORMAT,
+                fingerprint,
+                consumed: 0,
+                output_len: 0,
+                complete: false,
+                stats: Stats::default(),
+            },
+        )?;
+    }
+    Ok(Ok(Start {
+        sink,
+        checkpoint: Some(ckpt_path),
+        consumed,
+        stats,
+        resumed,
+    }))
+}
+
+/// Reader thread: all inputs in order, skipping the first `skip` items, in bounded chunks.
+/// Returns the number of items consumed in total (including skipped ones).
+fn read_all(opts: &BatchOptions, skip: u64, bytes_read: Arc<AtomicU64>, tx: SyncSender<Chunk>) -> u64 {
+    let mut index: u64 = 0;
+    let mut chunk = Vec::new();
+    let mut chunk_bytes = 0usize;
+    for spec in &opts.inputs {
+        tracing::info!(input = %spec.name(), "reading input");
+        let mut src = match source::open(spec, opts.max_page_bytes, Arc::clone(&bytes_read)) {
+            Ok(s) => s,
+            Err(e) => {
+                tracing::error!(input = %spec.name(), "cannot open input: {e}");
+                let failed = Item::failed(spec.name(), None, super::document::DocError::new("read", e.to_string()));
+                Box::new(std::iter::once(failed).fuse()) as Box<dyn source::Source>
+            }
+        };
+        while let Some(mut item) = src.next_item() {
+            index += 1;
+            if index <= skip {
+                continue;
+            }
+            if let Some(shard) = opts.shard
+                && !matches!(item.payload, Payload::Skipped(_))
+                && !shard.contains(&item.id)
+            {
+                item.payload = Payload::Skipped("other_shard");
+            }
+            chunk_bytes += item.weight();
+            chunk.push(item);
+            if chunk.len() >= opts.chunk_docs || chunk_bytes >= opts.chunk_bytes {
+                let items = std::mem::take(&mut chunk);
+                chunk_bytes = 0;
+                if tx.send(Chunk { items, end: index }).is_err() {
+                    return index; // the run is stopping
+                }
+            }
+        }
+    }
+    if !chunk.is_empty() {
+        let _ = tx.send(Chunk {
+            items: chunk,
+            end: index,
+        });
+    }
+    index.max(skip)
+}
+
+impl<I: Iterator<Item = Item> + Send> source::Source for std::iter::Fuse<I> {
+    fn next_item(&mut self) -> Option<Item> {
+        self.next()
+    }
+}
+
+/// Scoring stage: each chunk in parallel, results kept in input order.
+fn score_all<S: Scorer>(
+    pool: &rayon::ThreadPool,
+    scorer: &S,
+    rules: Rules<'_>,
+    rx: Receiver<Chunk>,
+    tx: SyncSender<Scored>,
+) {
+    for chunk in rx {
+        let outcomes: Vec<Outcome> = pool.install(|| {
+            chunk
+                .items
+                .into_par_iter()
+                .with_max_len(1)
+                .map(|item| process(scorer, rules, item))
+                .collect()
+        });
+        if tx
+            .send(Scored {
+                outcomes,
+                end: chunk.end,
+            })
+            .is_err()
+        {
+            return; // the writer stopped
+        }
+    }
+}
+
+/// Writer stage state.
+struct Writer<'a> {
+    sink: Sink,
+    checkpoint: Option<std::path::PathBuf>,
+    fingerprint: &'a str,
+    stats: Stats,
+    consumed: u64,
+    strip_dir: Option<&'a std::path::Path>,
+    progress: &'a mut dyn Progress,
+    bytes_read: Arc<AtomicU64>,
+    total_bytes: Option<u64>,
+}
+
+impl Writer<'_> {
+    fn write_all(&mut self, rx: Receiver<Scored>) -> Result<(), BatchError> {
+        let mut buf = Vec::new();
+        for scored in rx {
+            buf.clear();
+            let mut stats = self.stats.clone();
+            for outcome in scored.outcomes {
+                match outcome {
+                    Outcome::Fatal(source) => {
+                        return Err(BatchError::Output {
+                            path: self.strip_dir.map(|d| d.to_path_buf()).unwrap_or_default(),
+                            source,
+                        });
+                    }
+                    Outcome::Error { ref line, .. } => buf.extend_from_slice(line),
+                    Outcome::Scored {
+                        line: Some(ref line), ..
+                    } => buf.extend_from_slice(line),
+                    _ => {}
+                }
+                stats.add(&outcome);
+            }
+            self.sink.write_lines(&buf)?;
+            if let Some(dir) = self.strip_dir {
+                checkpoint::sync_dir(Some(dir)).map_err(|source| BatchError::Output {
+                    path: dir.to_path_buf(),
+                    source,
+                })?;
+            }
+            self.stats = stats;
+            self.consumed = scored.end;
+            if let Some(path) = &self.checkpoint {
+                checkpoint::save(
+                    path,
+                    &Checkpoint {
+                        format: checkpoint::FORMAT,
+                        fingerprint: self.fingerprint.to_owned(),
+                        consumed: self.consumed,
+                        output_len: self.sink.len(),
+                        complete: false,
+                        stats: self.stats.clone(),
+                    },
+                )?;
+            }
+            self.progress.update(&ProgressSnapshot {
+                documents: self.stats.documents,
+                page_bytes: self.stats.page_bytes,
+                input_bytes: self.bytes_read.load(Ordering::Relaxed),
+                total_input_bytes: self.total_bytes,
+            });
+        }
+        Ok(())
+    }
+}
