@@ -23,6 +23,7 @@ pub mod model;
 pub mod normalize;
 pub mod pipeline;
 pub mod report;
+pub mod server;
 pub mod tokenize;
 pub mod train;
 

@@ -1,6 +1,22 @@
-//! `spamsift serve` (placeholder until its issue lands).
+//! `spamsift serve`: parses arguments, sets up logging and runs [`spamsift::server`].
 
+use std::io::IsTerminal;
+use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context;
+use spamsift::server::{self, ModelSource, ServerConfig};
+
+/// Log output format.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    #[default]
+    Text,
+    /// One JSON object per line.
+    Json,
+}
 
 /// Arguments of `spamsift serve`.
 #[derive(clap::Args)]
@@ -8,10 +24,84 @@ pub struct ServeArgs {
     /// Model file (default: the shipped model).
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// Address for the gRPC server.
+    #[arg(long, default_value = "127.0.0.1:50051")]
+    pub listen: SocketAddr,
+    /// Address for the Prometheus metrics endpoint (`GET /metrics`); off unless given.
+    #[arg(long)]
+    pub metrics_listen: Option<SocketAddr>,
+    /// Largest gRPC message accepted or sent, in bytes.
+    #[arg(long, default_value_t = server::DEFAULT_MAX_MESSAGE_BYTES)]
+    pub max_message_bytes: usize,
+    /// Largest page accepted, in bytes; larger pages get INVALID_ARGUMENT.
+    #[arg(long, default_value_t = server::DEFAULT_MAX_PAGE_BYTES)]
+    pub max_page_bytes: usize,
+    /// Scoring threads (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Requests that may wait for a scoring thread; more are shed with RESOURCE_EXHAUSTED.
+    #[arg(long, default_value_t = server::DEFAULT_MAX_QUEUE)]
+    pub max_queue: usize,
+    /// Largest number of pages in one ScoreBatch call.
+    #[arg(long, default_value_t = server::DEFAULT_MAX_BATCH_PAGES)]
+    pub max_batch_pages: usize,
+    /// Server-side time limit of a Score or ScoreBatch call, in milliseconds (DEADLINE_EXCEEDED
+    /// past it); client deadlines always apply.
+    #[arg(long)]
+    pub request_timeout_ms: Option<u64>,
+    /// Poll the --model file and reload it when it changes.
+    #[arg(long, requires = "model")]
+    pub watch: bool,
+    /// How often --watch polls the model file, in milliseconds.
+    #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u64).range(10..))]
+    pub watch_interval_ms: u64,
+    /// Seconds in-flight calls get to finish after SIGTERM/SIGINT.
+    #[arg(long, default_value_t = server::DEFAULT_DRAIN_TIMEOUT.as_secs())]
+    pub drain_timeout_secs: u64,
+    /// Log format.
+    #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
 }
 
-/// Runs `spamsift serve`.
+/// Runs `spamsift serve` until SIGTERM or SIGINT.
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
-    let _model = super::load_model(args.model.as_ref())?;
-    anyhow::bail!("`spamsift serve` is not implemented yet")
+    init_logging(args.log_format);
+    let mut config = ServerConfig::new(match args.model {
+        Some(path) => ModelSource::File(path),
+        None => ModelSource::Shipped,
+    });
+    config.max_message_bytes = args.max_message_bytes;
+    config.max_page_bytes = args.max_page_bytes;
+    config.scoring_threads = args.threads.unwrap_or_else(server::default_scoring_threads);
+    config.max_queue = args.max_queue;
+    config.max_batch_pages = args.max_batch_pages;
+    config.request_timeout = args.request_timeout_ms.map(Duration::from_millis);
+    config.watch_interval = args.watch.then(|| Duration::from_millis(args.watch_interval_ms));
+    config.metrics_listen = args.metrics_listen;
+    config.drain_timeout = Duration::from_secs(args.drain_timeout_secs);
+    config.handle_signals = true;
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("spamsift-io")
+        .build()
+        .context("starting the async runtime")?;
+    runtime.block_on(server::serve(config, args.listen))?;
+    tracing::info!("server stopped");
+    Ok(())
+}
+
+/// Logs to stderr in the chosen format; `RUST_LOG` overrides the default level (`info`).
+fn init_logging(format: LogFormat) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_writer(std::io::stderr);
+    // A subscriber may already be installed (e.g. by a test); keep it then.
+    let _ = match format {
+        LogFormat::Text => builder.try_init(),
+        LogFormat::Json => builder.json().try_init(),
+    };
 }

