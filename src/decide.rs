@@ -220,26 +220,27 @@ fn trim_to_spam(block: &AnalyzedBlock, model: &Model) -> (usize, usize) {
 
 /// Strongest spam tokens of the flagged blocks, plus script signals.
 fn evidence(model: &Model, page: &Analyzed, flagged: &[usize]) -> Vec<Evidence> {
-    let blocks: Vec<usize> = if flagged.is_empty() {
-        (0..page.blocks.len()).collect()
-    } else {
-        flagged.to_vec()
-    };
-    let mut seen: HashMap<String, f32> = HashMap::new();
-    for &i in &blocks {
-        let block = &page.blocks[i];
-        for t in &block.tokens {
+    // Strongest buckets first (cheap), then text for the few that are shown.
+    let mut best: HashMap<u32, (f32, usize, u32, u32)> = HashMap::new();
+    for &i in flagged {
+        for t in &page.blocks[i].tokens {
             let w = model.weights.spam[t.bucket as usize];
-            if w <= 1.0 {
-                continue;
+            if w > 1.0 {
+                best.entry(t.bucket).or_insert((w, i, t.start, t.end));
             }
-            let text: String = block.norm.chars[t.start as usize..(t.end as usize).min(block.norm.chars.len())]
-                .iter()
-                .map(|c| c.c)
-                .collect();
-            let e = seen.entry(text).or_insert(0.0);
-            *e = e.max(w);
         }
+    }
+    let mut strongest: Vec<(f32, usize, u32, u32)> = best.into_values().collect();
+    strongest.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| (a.1, a.2).cmp(&(b.1, b.2))));
+    let mut seen: HashMap<String, f32> = HashMap::new();
+    for (w, i, start, end) in strongest.into_iter().take(MAX_EVIDENCE * 4) {
+        let chars = &page.blocks[i].norm.chars;
+        let text: String = chars[start as usize..(end as usize).min(chars.len())]
+            .iter()
+            .map(|c| c.c)
+            .collect();
+        let e = seen.entry(text).or_insert(0.0);
+        *e = e.max(w);
     }
     let mut items: Vec<Evidence> = seen
         .into_iter()
