@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Batch benchmark (not a test): threads scaling, WARC.gz vs directory, flat memory on a big stream.
-# Reads ../shared/bench/dev-raw at run time only. Results go to BENCHMARKS-batch.md by hand.
+# Reads ../shared/bench/dev-raw at run time only. Results go to BENCHMARKS.md by hand.
 #   bash examples/pack_warc_bench.sh            # REPEAT=200 for the memory run
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -3,7 +3,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::classifier::{Classifier, PageInput};
+use crate::classifier::Classifier;
 use crate::metrics::{Metrics, metrics, rate_at};
 use crate::train::data::Example;
 
@@ -44,11 +44,7 @@ pub fn evaluate(classifier: &Classifier, examples: &[Example]) -> EvalReport {
     let results: Vec<Option<f64>> = examples
         .par_iter()
         .map(|e| {
-            let input = PageInput {
-                bytes: &e.bytes,
-                charset_hint: None,
-                kind: e.kind_hint,
-            };
+            let input = e.page_input();
             classifier.score(&input).ok().map(|r| f64::from(r.score))
         })
         .collect();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use thiserror::Error;
 
-use crate::classifier::InputKind;
+use crate::classifier::{InputKind, PageInput};
 use crate::report::Category;
 
 /// One labelled page (`html`, `text`, or a raw `file` beside the JSONL file).
@@ -32,6 +32,17 @@ pub struct Example {
     pub obfuscation: Vec<String>,
     /// Source file and line, for messages.
     pub origin: String,
+}
+
+impl Example {
+    /// The page as scoring input.
+    pub fn page_input(&self) -> PageInput<'_> {
+        PageInput {
+            bytes: &self.bytes,
+            charset_hint: None,
+            kind: self.kind_hint,
+        }
+    }
 }
 
 /// A record that could not be used.

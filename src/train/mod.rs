@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::classifier::{Classifier, PageInput};
+use crate::classifier::Classifier;
 use crate::error::ModelError;
 use crate::features::{
     BLOCK_FEATURES, BlockText, PAGE_FEATURES, PageTotals, block_features, block_text, page_features,
@@ -123,11 +123,7 @@ pub fn train(
     let pages: Vec<PageData> = training
         .par_iter()
         .filter_map(|e| {
-            let input = PageInput {
-                bytes: &e.bytes,
-                charset_hint: None,
-                kind: e.kind_hint,
-            };
+            let input = e.page_input();
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             progress(n + 1);
             let page = analyze(&input, &config).ok()?;
@@ -277,11 +273,7 @@ fn evaluate(model: &Model, examples: &[&Example]) -> Metrics {
     let pairs: Vec<(f64, bool)> = examples
         .par_iter()
         .map(|e| {
-            let input = PageInput {
-                bytes: &e.bytes,
-                charset_hint: None,
-                kind: e.kind_hint,
-            };
+            let input = e.page_input();
             let score = classifier.score(&input).map_or(0.0, |r| f64::from(r.score));
             (score, e.spam)
         })
