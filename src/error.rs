@@ -24,6 +24,17 @@ pub enum ScoreError {
     },
 }
 
+impl ScoreError {
+    /// Stable machine-readable kind: `empty`, `too_large` or `not_text`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ScoreError::Empty => "empty",
+            ScoreError::TooLarge { .. } => "too_large",
+            ScoreError::NotText { .. } => "not_text",
+        }
+    }
+}
+
 /// Why a model file could not be loaded or written.
 #[derive(Debug, Error)]
 pub enum ModelError {

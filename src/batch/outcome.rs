@@ -3,7 +3,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use crate::{Category, PageInput, ScoreError, Verdict};
+use crate::{Category, PageInput, Verdict};
 
 use super::document::{DocError, Item, Payload};
 use super::record::{ErrorLine, ResultLine, to_line};
@@ -63,7 +63,7 @@ pub fn process<S: Scorer + ?Sized>(scorer: &S, rules: Rules<'_>, item: Item) -> 
     let report = match catch_unwind(AssertUnwindSafe(|| scorer.score(&input))) {
         Ok(Ok(report)) => report,
         Ok(Err(e)) => {
-            return error(&item.id, url, &DocError::new(&score_error_kind(&e), e.to_string()));
+            return error(&item.id, url, &DocError::new(e.kind(), e.to_string()));
         }
         Err(_) => {
             tracing::error!(id = %item.id, "the scorer panicked on this document");
@@ -102,34 +102,14 @@ fn error(id: &str, url: Option<&str>, e: &DocError) -> Outcome {
     }
 }
 
-/// `ScoreError::TooLarge { .. }` → `too_large`. Derived from the variant name so that new
-/// variants added by the core get a sensible kind without a change here.
-pub fn score_error_kind(e: &ScoreError) -> String {
-    let debug = format!("{e:?}");
-    let mut kind = String::new();
-    for c in debug.chars().take_while(char::is_ascii_alphanumeric) {
-        if c.is_ascii_uppercase() && !kind.is_empty() {
-            kind.push('_');
-        }
-        kind.push(c.to_ascii_lowercase());
-    }
-    if kind.is_empty() { "score".into() } else { kind }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::ScoreError;
 
     #[test]
     fn error_kinds() {
-        assert_eq!(score_error_kind(&ScoreError::Empty), "empty");
-        assert_eq!(
-            score_error_kind(&ScoreError::TooLarge { size: 2, limit: 1 }),
-            "too_large"
-        );
-        assert_eq!(
-            score_error_kind(&ScoreError::NotText { reason: "x".into() }),
-            "not_text"
-        );
+        assert_eq!(ScoreError::Empty.kind(), "empty");
+        assert_eq!(ScoreError::TooLarge { size: 2, limit: 1 }.kind(), "too_large");
+        assert_eq!(ScoreError::NotText { reason: "x".into() }.kind(), "not_text");
     }
 }
