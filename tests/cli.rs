@@ -113,3 +113,14 @@ fn a_corrupt_model_is_refused_with_a_reason() {
     assert!(stderr(&out).contains("not a valid spamsift model"), "{}", stderr(&out));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn batch_takes_a_single_page_file_and_writes_to_a_device() {
+    let out = spamsift(&["batch", "tests/fixtures/gbk_hidden_gambling.html", "--output", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let line: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap_or_default();
+    assert_eq!(line["id"], "gbk_hidden_gambling");
+    assert_eq!(line["verdict"], "spam");
+    let out = spamsift(&["batch", "tests/fixtures", "--output", "/dev/null"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}

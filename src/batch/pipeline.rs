@@ -1,5 +1,6 @@
 //! The run: reader thread → rayon scoring → writer thread, with bounded queues.
 
+use std::fs::OpenOptions;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
@@ -202,6 +203,28 @@ fn prepare(opts: &BatchOptions) -> Result<Result<Start, Checkpoint>, BatchError>
         OutputSpec::Stdout => {
             return Ok(Ok(Start {
                 sink: Sink::Stdout(std::io::stdout()),
+                checkpoint: None,
+                consumed: 0,
+                stats: Stats::default(),
+                resumed: false,
+            }));
+        }
+        OutputSpec::File(p) if std::fs::metadata(p).is_ok_and(|m| !m.is_file()) => {
+            if opts.resume {
+                return Err(BatchError::Checkpoint {
+                    path: p.clone(),
+                    reason: "--resume needs a regular output file".into(),
+                });
+            }
+            let file = OpenOptions::new()
+                .write(true)
+                .open(p)
+                .map_err(|source| BatchError::Output {
+                    path: p.clone(),
+                    source,
+                })?;
+            return Ok(Ok(Start {
+                sink: Sink::Stream(file),
                 checkpoint: None,
                 consumed: 0,
                 stats: Stats::default(),

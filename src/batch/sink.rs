@@ -10,6 +10,9 @@ use super::error::BatchError;
 pub enum Sink {
     /// Standard output, flushed after every chunk (pipe mode).
     Stdout(io::Stdout),
+    /// A path that is not a regular file (a device such as `/dev/null`, a named pipe):
+    /// written like standard output, with no truncation, fsync or checkpoint.
+    Stream(File),
     /// A file; `len` is the length known to be durable.
     File {
         /// The open file.
@@ -65,6 +68,14 @@ impl Sink {
                         source,
                     })
             }
+            Sink::Stream(file) => {
+                file.write_all(lines)
+                    .and_then(|()| file.flush())
+                    .map_err(|source| BatchError::Output {
+                        path: "(stream)".into(),
+                        source,
+                    })
+            }
             Sink::File { file, path, len } => {
                 if !lines.is_empty() {
                     file.write_all(lines)
@@ -83,7 +94,7 @@ impl Sink {
     /// Durable length of a file output (0 for stdout).
     pub fn len(&self) -> u64 {
         match self {
-            Sink::Stdout(_) => 0,
+            Sink::Stdout(_) | Sink::Stream(_) => 0,
             Sink::File { len, .. } => *len,
         }
     }

@@ -35,6 +35,16 @@ impl DirSource {
         })
     }
 
+    /// A source of one page: the file itself (id = file name without extension).
+    pub fn single(file: &Path, max_page_bytes: usize, bytes_read: Arc<AtomicU64>) -> Self {
+        DirSource {
+            root: file.parent().map(Path::to_path_buf).unwrap_or_default(),
+            stack: vec![file.to_path_buf()],
+            max_page_bytes,
+            bytes_read,
+        }
+    }
+
     /// Sum of the sizes of all regular files below `root` (for the progress bar's total).
     pub fn total_bytes(root: &Path) -> u64 {
         let mut total = 0;

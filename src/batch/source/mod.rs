@@ -52,6 +52,9 @@ pub fn open(
                 let source = dir::DirSource::open(path, max_page_bytes, bytes_read).map_err(input_err)?;
                 return Ok(Box::new(source));
             }
+            if is_single_page(path).map_err(input_err)? {
+                return Ok(Box::new(dir::DirSource::single(path, max_page_bytes, bytes_read)));
+            }
             let file = File::open(path).map_err(input_err)?;
             Box::new(CountingReader::new(file, bytes_read))
         }
@@ -69,6 +72,15 @@ pub fn open(
     } else {
         Ok(Box::new(jsonl::JsonlSource::new(reader, name, max_page_bytes)))
     }
+}
+
+/// A file that is neither gzip, WARC nor JSONL (its first non-blank byte is not `{`) is one page.
+fn is_single_page(path: &std::path::Path) -> io::Result<bool> {
+    let mut head = [0u8; 512];
+    let n = File::open(path)?.read(&mut head)?;
+    let head = &head[..n];
+    let first = head.iter().find(|b| !b.is_ascii_whitespace());
+    Ok(!head.starts_with(&[0x1f, 0x8b]) && !head.starts_with(b"WARC/") && first.is_some_and(|&b| b != b'{'))
 }
 
 /// Checks that every input exists before a run starts (a typo should not cost a crawl).
