@@ -1,3 +1,4 @@
+#![warn(missing_docs)]
 //! spamsift: finds spam, adult and gambling content injected into Chinese web pages.
 //!
 //! One pipeline serves training, the CLI, batch scoring and the gRPC server:
