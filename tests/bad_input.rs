@@ -96,3 +96,41 @@ fn truncated_multibyte_sequences_at_the_end() {
     bytes.push(0xB4);
     assert!(try_score(&bytes).is_ok());
 }
+
+#[test]
+fn mutated_pages_never_panic() {
+    let seeds = ["gbk_hidden_gambling.html", "big5_undeclared.html", "clean_news.html", "trad_news_adult_block.txt"];
+    let snippets: [&[u8]; 8] = [b"<", b"&#", b"&#x1F4A9;", b"<div style='display:none'>", b"\xff\xfe", b"\x00", b"</p>", b"(w\xc7\x8eng)"];
+    let mut state = 0x9e37_79b9_u32;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state as usize
+    };
+    for name in seeds {
+        let original = common::fixture(name);
+        for _ in 0..60 {
+            let mut page = original.clone();
+            for _ in 0..1 + next() % 4 {
+                let at = next() % (page.len() + 1);
+                match next() % 3 {
+                    0 => page.truncate(at),
+                    1 => {
+                        let s = snippets[next() % snippets.len()];
+                        page.splice(at..at, s.iter().copied());
+                    }
+                    _ => {
+                        if let Some(b) = page.get_mut(at) {
+                            *b ^= 1 << (next() % 8);
+                        }
+                    }
+                }
+            }
+            if let Ok(report) = try_score(&page) {
+                assert!((0.0..=1.0).contains(&report.score));
+                assert!(report.spans.iter().all(|s| s.start <= s.end && s.end <= page.len()), "{name}");
+            }
+        }
+    }
+}
