@@ -99,8 +99,22 @@ fn truncated_multibyte_sequences_at_the_end() {
 
 #[test]
 fn mutated_pages_never_panic() {
-    let seeds = ["gbk_hidden_gambling.html", "big5_undeclared.html", "clean_news.html", "trad_news_adult_block.txt"];
-    let snippets: [&[u8]; 8] = [b"<", b"&#", b"&#x1F4A9;", b"<div style='display:none'>", b"\xff\xfe", b"\x00", b"</p>", b"(w\xc7\x8eng)"];
+    let seeds = [
+        "gbk_hidden_gambling.html",
+        "big5_undeclared.html",
+        "clean_news.html",
+        "trad_news_adult_block.txt",
+    ];
+    let snippets: [&[u8]; 8] = [
+        b"<",
+        b"&#",
+        b"&#x1F4A9;",
+        b"<div style='display:none'>",
+        b"\xff\xfe",
+        b"\x00",
+        b"</p>",
+        b"(w\xc7\x8eng)",
+    ];
     let mut state = 0x9e37_79b9_u32;
     let mut next = move || {
         state ^= state << 13;
@@ -129,7 +143,10 @@ fn mutated_pages_never_panic() {
             }
             if let Ok(report) = try_score(&page) {
                 assert!((0.0..=1.0).contains(&report.score));
-                assert!(report.spans.iter().all(|s| s.start <= s.end && s.end <= page.len()), "{name}");
+                assert!(
+                    report.spans.iter().all(|s| s.start <= s.end && s.end <= page.len()),
+                    "{name}"
+                );
             }
         }
     }

@@ -4,22 +4,26 @@ use super::{Block, Extracted, Piece, Region};
 
 /// Whether the decoded input looks like HTML rather than plain text.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text.chars().take(4096).collect::<String>().to_ascii_lowercase();
-    const MARKERS: [&str; 12] = [
-        "<!doctype",
-        "<html",
-        "<head",
-        "<body",
-        "<title",
-        "<meta",
-        "<div",
-        "<p>",
-        "<p ",
-        "<a ",
-        "<br",
-        "<table",
+    let bytes = text.as_bytes();
+    let head = bytes[..bytes.len().min(4096)].to_ascii_lowercase();
+    const MARKERS: [&[u8]; 12] = [
+        b"<!doctype",
+        b"<html",
+        b"<head",
+        b"<body",
+        b"<title",
+        b"<meta",
+        b"<div",
+        b"<p>",
+        b"<p ",
+        b"<a ",
+        b"<br",
+        b"<table",
     ];
-    MARKERS.iter().any(|m| head.contains(m))
+    head.iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'<')
+        .any(|(i, _)| MARKERS.iter().any(|m| head[i..].starts_with(m)))
 }
 
 /// Splits plain text into one body block per non-empty line.
