@@ -307,3 +307,15 @@ pub fn page_features(page: &Analyzed, texts: &[BlockText], probs: &[f64]) -> Vec
     f.extend(page.signals.as_features());
     f
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::ScriptSignals;
+
+    #[test]
+    fn page_features_end_with_the_script_signals() {
+        let tail = &PAGE_FEATURES[PAGE_FEATURES.len() - ScriptSignals::NAMES.len()..];
+        assert_eq!(tail, ScriptSignals::NAMES);
+    }
+}

@@ -61,19 +61,21 @@ impl ScriptSignals {
         .map(|b| if b { 1.0 } else { 0.0 })
     }
 
+    /// Names of the signals, in the order of [`ScriptSignals::as_features`].
+    pub const NAMES: [&'static str; 6] = [
+        "js_referrer_check",
+        "js_spider_check",
+        "js_redirect",
+        "js_document_write",
+        "js_obfuscated",
+        "meta_refresh",
+    ];
+
     /// Names of the signals that fired.
     pub fn names(&self) -> Vec<&'static str> {
-        let names = [
-            "js_referrer_check",
-            "js_spider_check",
-            "js_redirect",
-            "js_document_write",
-            "js_obfuscated",
-            "meta_refresh",
-        ];
         self.as_features()
             .iter()
-            .zip(names)
+            .zip(Self::NAMES)
             .filter(|(v, _)| **v > 0.0)
             .map(|(_, n)| n)
             .collect()
