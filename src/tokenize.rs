@@ -28,7 +28,7 @@ pub struct TokenConfig {
 }
 
 /// Version of normalisation + tokenisation; bump when either changes what tokens come out.
-pub const PIPELINE_VERSION: u32 = 1;
+pub const PIPELINE_VERSION: u32 = 2;
 
 impl Default for TokenConfig {
     fn default() -> Self {
@@ -70,8 +70,12 @@ fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
+/// Combines two hashes and an n-gram tag (splitmix64 finaliser: a few multiplies, stable everywhere).
 fn mix(a: u64, b: u64, tag: u8) -> u64 {
-    fnv(fnv(fnv(FNV_OFFSET, &[tag]), &a.to_le_bytes()), &b.to_le_bytes())
+    let mut z = (a.rotate_left(21) ^ b ^ (u64::from(tag) << 56)).wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 /// A unit of a segment: its hash and character range.
@@ -82,20 +86,18 @@ struct Unit {
     end: u32,
 }
 
-/// Hash of a Latin/digit run, with IDs and long numbers folded to classes.
-fn alnum_hash(run: &str) -> u64 {
-    let letters = run.bytes().filter(u8::is_ascii_alphabetic).count();
-    let digits = run.len() - letters;
-    let class = if letters > 0 && digits > 0 && run.len() >= 4 {
-        "\u{1}id"
+/// Hash of a Latin/digit run (hashed as read: `literal`), with IDs and long numbers folded to classes.
+fn alnum_hash(literal: u64, letters: usize, digits: usize) -> u64 {
+    let class: &[u8] = if letters > 0 && digits > 0 && letters + digits >= 4 {
+        b"\x01id"
     } else if digits >= 5 {
-        "\u{1}num"
+        b"\x01num"
     } else if letters > 14 {
-        "\u{1}longword"
+        b"\x01longword"
     } else {
-        run
+        return literal;
     };
-    fnv(FNV_OFFSET, class.as_bytes())
+    fnv(FNV_OFFSET, class)
 }
 
 /// Cuts normalised text into tokens, appending them to `out`.
@@ -118,13 +120,18 @@ pub fn tokenize(text: &NormText, config: &TokenConfig, out: &mut Vec<Token>) {
             }
             Some(c) if c.is_ascii_alphanumeric() => {
                 let start = i;
-                let mut run = String::new();
+                let (mut literal, mut letters, mut digits) = (FNV_OFFSET, 0, 0);
                 while let Some(n) = chars.get(i).map(|c| c.c).filter(char::is_ascii_alphanumeric) {
-                    run.push(n);
+                    literal = fnv(literal, &[n as u8]);
+                    if n.is_ascii_digit() {
+                        digits += 1;
+                    } else {
+                        letters += 1;
+                    }
                     i += 1;
                 }
                 units.push(Unit {
-                    hash: alnum_hash(&run),
+                    hash: alnum_hash(literal, letters, digits),
                     start: start as u32,
                     end: i as u32,
                 });

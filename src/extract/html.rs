@@ -14,79 +14,87 @@ use super::style::{hidden_selectors, style_hides};
 use super::{Block, Extracted, Piece, Region, ScriptSignals};
 
 /// Tags whose start and end break text into separate blocks.
-const BLOCK_TAGS: [&str; 44] = [
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "main",
-    "marquee",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "td",
-    "th",
-    "tr",
-    "ul",
-    "title",
-    "head",
-];
+fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "main"
+            | "marquee"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "summary"
+            | "table"
+            | "td"
+            | "th"
+            | "tr"
+            | "ul"
+            | "title"
+            | "head"
+    )
+}
 
 /// Tags that start a new item inside a block (tokens do not join across them).
-const ITEM_TAGS: [&str; 6] = ["li", "br", "a", "option", "img", "input"];
+fn is_item_tag(tag: &str) -> bool {
+    matches!(tag, "li" | "br" | "a" | "option" | "img" | "input")
+}
 
 /// Tags that close an open `<p>` when they start.
-const CLOSES_P: [&str; 20] = [
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "div",
-    "dl",
-    "fieldset",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "nav",
-    "ol",
-    "ul",
-];
+fn closes_p(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "nav"
+            | "ol"
+            | "ul"
+    )
+}
 
 #[derive(Debug)]
 struct Open {
@@ -152,7 +160,7 @@ impl State {
                 "tr" => open == "tr" || open == "td" || open == "th",
                 "option" => open == "option",
                 "p" => open == "p",
-                t if CLOSES_P.contains(&t) => open == "p",
+                t if closes_p(t) => open == "p",
                 _ => false,
             }
         };
@@ -234,10 +242,10 @@ fn start_element(state: &Rc<RefCell<State>>, html: &str, el: &mut Element) {
         meta_element(&mut st, html, el);
         return;
     }
-    let is_block = BLOCK_TAGS.contains(&tag.as_str());
+    let is_block = is_block_tag(&tag);
     if is_block {
         st.flush();
-    } else if ITEM_TAGS.contains(&tag.as_str()) {
+    } else if is_item_tag(&tag) {
         st.new_item = true;
     }
     if !el.can_have_content() {
