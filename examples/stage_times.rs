@@ -10,7 +10,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             pages.push(std::fs::read(p)?);
         }
     }
-    tokenize::warm_up();
     let cfg = tokenize::TokenConfig::default();
     let mut t = [Duration::ZERO; 5];
     let mut toks = Vec::new();

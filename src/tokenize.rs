@@ -54,11 +54,6 @@ pub struct Token {
 
 static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
 
-/// Loads the jieba dictionary now instead of on first use (for servers).
-pub fn warm_up() {
-    LazyLock::force(&JIEBA);
-}
-
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
