@@ -153,8 +153,8 @@ fn category_mix(block: &AnalyzedBlock, model: &Model, from: usize, to: usize) ->
         .iter()
         .filter(|t| (t.start as usize) >= from && (t.end as usize) <= to)
     {
-        if let Some(w) = model.weights.category.get(t.bucket as usize) {
-            let spam = f64::from(model.weights.spam[t.bucket as usize]).max(0.0);
+        if let Some((spam, w)) = model.weights.get(t.key) {
+            let spam = f64::from(spam).max(0.0);
             for c in 0..3 {
                 sums[c] += f64::from(w[c]) * spam.min(3.0) / 3.0;
             }
@@ -187,7 +187,7 @@ fn trim_to_spam(block: &AnalyzedBlock, model: &Model) -> (usize, usize) {
             .tokens
             .iter()
             .filter(|t| (t.start as usize) >= a && (t.end as usize) <= b)
-            .map(|t| f64::from(model.weights.spam[t.bucket as usize]))
+            .map(|t| f64::from(model.weights.spam(t.key)))
             .collect();
         if ws.is_empty() {
             None
@@ -220,13 +220,13 @@ fn trim_to_spam(block: &AnalyzedBlock, model: &Model) -> (usize, usize) {
 
 /// Strongest spam tokens of the flagged blocks, plus script signals.
 fn evidence(model: &Model, page: &Analyzed, flagged: &[usize]) -> Vec<Evidence> {
-    // Strongest buckets first (cheap), then text for the few that are shown.
-    let mut best: HashMap<u32, (f32, usize, u32, u32)> = HashMap::new();
+    // Strongest tokens first (cheap), then text for the few that are shown.
+    let mut best: HashMap<u64, (f32, usize, u32, u32)> = HashMap::new();
     for &i in flagged {
         for t in &page.blocks[i].tokens {
-            let w = model.weights.spam[t.bucket as usize];
+            let w = model.weights.spam(t.key);
             if w > 1.0 {
-                best.entry(t.bucket).or_insert((w, i, t.start, t.end));
+                best.entry(t.key).or_insert((w, i, t.start, t.end));
             }
         }
     }

@@ -92,11 +92,7 @@ impl BlockText {
 
 /// Summarises a block's tokens under the weights.
 pub fn block_text(block: &AnalyzedBlock, weights: &TextWeights) -> BlockText {
-    let mut ws: Vec<f64> = block
-        .tokens
-        .iter()
-        .map(|t| f64::from(weights.spam.get(t.bucket as usize).copied().unwrap_or(0.0)))
-        .collect();
+    let mut ws: Vec<f64> = block.tokens.iter().map(|t| f64::from(weights.spam(t.key))).collect();
     let count = ws.len();
     let sum: f64 = ws.iter().sum();
     let pos = ws.iter().filter(|&&w| w > 1.0).count();

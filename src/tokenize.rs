@@ -3,9 +3,11 @@
 //! Text is cut into segments at punctuation and separators; inside a segment every Chinese
 //! character is one unit and every run of Latin letters/digits is one unit (random-looking
 //! IDs and long numbers become class units, so a user name is not evidence by itself).
-//! Tokens are unit 1-, 2- and 3-grams plus jieba words of two or more characters, hashed
-//! with FNV-1a into `2^hash_bits` buckets. FNV is written out here (ten lines) because the
-//! bucket of a token must never change between builds or platforms.
+//! Tokens are unit 1-, 2- and 3-grams plus jieba words of two or more characters, each
+//! identified by a 64-bit key (FNV-1a units combined by a splitmix finaliser). The key is not
+//! folded into buckets: a token never seen in training has no weight rather than the weight of
+//! whatever shared its bucket. FNV is written out here (ten lines) because the key of a token
+//! must never change between builds or platforms.
 
 use std::sync::LazyLock;
 
@@ -17,8 +19,6 @@ use crate::normalize::{MASK, NormText, is_cjk};
 /// Feature settings stored in every model; a model only loads with identical settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TokenConfig {
-    /// Number of hash buckets is `2^hash_bits`.
-    pub hash_bits: u8,
     /// Longest unit n-gram (1 to 3).
     pub max_ngram: u8,
     /// Add jieba words.
@@ -28,12 +28,11 @@ pub struct TokenConfig {
 }
 
 /// Version of normalisation + tokenisation; bump when either changes what tokens come out.
-pub const PIPELINE_VERSION: u32 = 2;
+pub const PIPELINE_VERSION: u32 = 3;
 
 impl Default for TokenConfig {
     fn default() -> Self {
         TokenConfig {
-            hash_bits: 18,
             max_ngram: 3,
             words: true,
             pipeline_version: PIPELINE_VERSION,
@@ -44,8 +43,8 @@ impl Default for TokenConfig {
 /// One hashed token and the normalised characters it covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Hash bucket.
-    pub bucket: u32,
+    /// 64-bit token key (the same text, n-gram order and kind always give the same key).
+    pub key: u64,
     /// First character (index into [`NormText::chars`]).
     pub start: u32,
     /// One past the last character.
@@ -97,7 +96,6 @@ fn alnum_hash(literal: u64, letters: usize, digits: usize) -> u64 {
 
 /// Cuts normalised text into tokens, appending them to `out`.
 pub fn tokenize(text: &NormText, config: &TokenConfig, out: &mut Vec<Token>) {
-    let mask = (1u64 << config.hash_bits.min(30)) - 1;
     let chars = &text.chars;
     let mut units: Vec<Unit> = Vec::new();
     let mut buf = [0u8; 4];
@@ -132,9 +130,9 @@ pub fn tokenize(text: &NormText, config: &TokenConfig, out: &mut Vec<Token>) {
                 });
             }
             _ => {
-                emit_segment(&units, config, mask, out);
+                emit_segment(&units, config, out);
                 if config.words {
-                    emit_words(text, &units, mask, out);
+                    emit_words(text, &units, out);
                 }
                 units.clear();
                 i += 1;
@@ -143,10 +141,10 @@ pub fn tokenize(text: &NormText, config: &TokenConfig, out: &mut Vec<Token>) {
     }
 }
 
-fn emit_segment(units: &[Unit], config: &TokenConfig, mask: u64, out: &mut Vec<Token>) {
+fn emit_segment(units: &[Unit], config: &TokenConfig, out: &mut Vec<Token>) {
     for (k, u) in units.iter().enumerate() {
         out.push(Token {
-            bucket: (mix(u.hash, 0, 1) & mask) as u32,
+            key: mix(u.hash, 0, 1),
             start: u.start,
             end: u.end,
         });
@@ -155,7 +153,7 @@ fn emit_segment(units: &[Unit], config: &TokenConfig, mask: u64, out: &mut Vec<T
         {
             let h2 = mix(u.hash, v.hash, 2);
             out.push(Token {
-                bucket: (h2 & mask) as u32,
+                key: h2,
                 start: u.start,
                 end: v.end,
             });
@@ -163,7 +161,7 @@ fn emit_segment(units: &[Unit], config: &TokenConfig, mask: u64, out: &mut Vec<T
                 && let Some(w) = units.get(k + 2)
             {
                 out.push(Token {
-                    bucket: (mix(h2, w.hash, 3) & mask) as u32,
+                    key: mix(h2, w.hash, 3),
                     start: u.start,
                     end: w.end,
                 });
@@ -173,7 +171,7 @@ fn emit_segment(units: &[Unit], config: &TokenConfig, mask: u64, out: &mut Vec<T
 }
 
 /// Adds jieba words (two or more characters) for each run of Chinese characters.
-fn emit_words(text: &NormText, units: &[Unit], mask: u64, out: &mut Vec<Token>) {
+fn emit_words(text: &NormText, units: &[Unit], out: &mut Vec<Token>) {
     let mut k = 0;
     while k < units.len() {
         let is_han = |u: &Unit| u.end - u.start == 1 && is_cjk(text.chars[u.start as usize].c);
@@ -195,7 +193,7 @@ fn emit_words(text: &NormText, units: &[Unit], mask: u64, out: &mut Vec<Token>) 
             if t.end - t.start >= 2 {
                 let h = fnv(fnv(FNV_OFFSET, b"w"), t.word.as_bytes());
                 out.push(Token {
-                    bucket: (mix(h, 0, 4) & mask) as u32,
+                    key: mix(h, 0, 4),
                     start: (start + t.start) as u32,
                     end: (start + t.end) as u32,
                 });
@@ -234,13 +232,13 @@ mod tests {
     }
 
     #[test]
-    fn ids_share_a_bucket() {
+    fn ids_share_a_key() {
         let a = normalize_str("x8k2j9");
         let b = normalize_str("qq77ab1");
         let (mut ta, mut tb) = (Vec::new(), Vec::new());
         let cfg = TokenConfig::default();
         tokenize(&a, &cfg, &mut ta);
         tokenize(&b, &cfg, &mut tb);
-        assert_eq!(ta[0].bucket, tb[0].bucket);
+        assert_eq!(ta[0].key, tb[0].key);
     }
 }

@@ -65,7 +65,7 @@ fn other_format_version_is_incompatible() {
 #[test]
 fn other_feature_configuration_is_incompatible() {
     let mut model = Model::from_bytes(&shipped_bytes()).unwrap_or_else(|e| panic!("{e}"));
-    model.parts.tokens.hash_bits = 16;
+    model.parts.tokens.max_ngram = 2;
     let bytes = model.to_bytes().unwrap_or_else(|e| panic!("{e}"));
     let err = Model::from_bytes(&bytes).err();
     assert!(

@@ -7,7 +7,7 @@ use crate::error::ModelError;
 
 const MAGIC: &[u8; 8] = b"SPAMSIFT";
 /// Version of the container and payload layout.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 const HEADER: usize = 8 + 4 + 32;
 
 /// Serialises model parts into file bytes.

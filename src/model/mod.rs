@@ -91,11 +91,8 @@ impl Model {
                 "regression sizes do not match the feature lists".into(),
             ));
         }
-        if parts.text.buckets != 1u32 << parts.tokens.hash_bits {
-            return Err(ModelError::Corrupt("token weight table has the wrong size".into()));
-        }
         let weights = TextWeights::from_sparse(&parts.text)
-            .ok_or_else(|| ModelError::Corrupt("token weight index out of range".into()))?;
+            .ok_or_else(|| ModelError::Corrupt("token weight table is inconsistent".into()))?;
         Ok(Model { parts, weights })
     }
 

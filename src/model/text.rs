@@ -1,8 +1,12 @@
 //! Token weights: multinomial naive Bayes log-count ratios, spam vs clean and per category.
 //!
-//! Counted by hand rather than with linfa-bayes: linfa-bayes needs the dense block × bucket
-//! matrix (2^18 columns) and 0.8.1 prints every fitted histogram with `dbg!` (linfa#441).
-//! The estimate is the same multinomial NB with Laplace smoothing, over block presence counts.
+//! Counted by hand rather than with linfa-bayes: linfa-bayes needs a dense block × vocabulary
+//! matrix and 0.8.1 prints every fitted histogram with `dbg!` (linfa#441). The estimate is the
+//! same multinomial NB with Laplace smoothing, over block presence counts. Weights are keyed by
+//! the full 64-bit token key, so a token never seen in training weighs exactly zero.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use serde::{Deserialize, Serialize};
 
@@ -11,123 +15,227 @@ use crate::report::Category;
 /// Weights are clipped to ±this, so no single token can dominate.
 const MAX_WEIGHT: f64 = 6.0;
 
-/// Token weights, dense over hash buckets.
+/// Token keys are already well mixed (splitmix64), so the map uses them as their own hash.
+#[derive(Default)]
+pub struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A map keyed by token keys.
+pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+/// Token weights for lookup by token key.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextWeights {
-    /// Log-odds of spam vs clean per bucket.
+    index: KeyMap<u32>,
+    spam: Vec<f32>,
+    category: Vec<[f32; 3]>,
+}
+
+/// Sparse form of [`TextWeights`] for the model file: keys ascending, stored as gaps
+/// (smaller varints), with the weights in the same order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SparseTextWeights {
+    /// First key, then the difference of each key from the one before.
+    pub key_gaps: Vec<u64>,
+    /// Log-odds of spam vs clean per key.
     pub spam: Vec<f32>,
-    /// Per bucket, log-probability of each category minus their mean.
+    /// Per key, log-probability of each category minus their mean.
     pub category: Vec<[f32; 3]>,
 }
 
-/// Sparse form of [`TextWeights`] for the model file.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SparseTextWeights {
-    /// Number of buckets.
-    pub buckets: u32,
-    /// `(bucket, spam weight, category weights)` for every bucket with a weight.
-    pub entries: Vec<(u32, f32, [f32; 3])>,
-}
-
 impl TextWeights {
-    /// Expands the sparse form, checking bucket indices.
+    /// Log-odds of spam vs clean for a token key (0 for unknown tokens).
+    pub fn spam(&self, key: u64) -> f32 {
+        self.index.get(&key).map_or(0.0, |&i| self.spam[i as usize])
+    }
+
+    /// Spam weight and category weights of a known token key.
+    pub fn get(&self, key: u64) -> Option<(f32, [f32; 3])> {
+        self.index
+            .get(&key)
+            .map(|&i| (self.spam[i as usize], self.category[i as usize]))
+    }
+
+    /// Number of tokens with a weight.
+    pub fn len(&self) -> usize {
+        self.spam.len()
+    }
+
+    /// Whether no token has a weight.
+    pub fn is_empty(&self) -> bool {
+        self.spam.is_empty()
+    }
+
+    /// Builds the lookup from the sparse form; `None` if the lists disagree or keys repeat.
     pub fn from_sparse(sparse: &SparseTextWeights) -> Option<Self> {
-        let n = sparse.buckets as usize;
-        let mut spam = vec![0.0; n];
-        let mut category = vec![[0.0; 3]; n];
-        for &(b, w, c) in &sparse.entries {
-            let b = b as usize;
-            if b >= n {
+        let n = sparse.key_gaps.len();
+        if sparse.spam.len() != n || sparse.category.len() != n {
+            return None;
+        }
+        let mut index = KeyMap::with_capacity_and_hasher(n, Default::default());
+        let mut key = 0u64;
+        for (i, &gap) in sparse.key_gaps.iter().enumerate() {
+            if i > 0 && gap == 0 {
                 return None;
             }
-            spam[b] = w;
-            category[b] = c;
+            key = key.checked_add(gap)?;
+            index.insert(key, i as u32);
         }
-        Some(TextWeights { spam, category })
+        Some(TextWeights {
+            index,
+            spam: sparse.spam.clone(),
+            category: sparse.category.clone(),
+        })
     }
 
-    /// Sparse form (non-zero buckets only).
+    /// Sparse form, keys ascending.
     pub fn to_sparse(&self) -> SparseTextWeights {
-        let entries = (0..self.spam.len())
-            .filter(|&b| self.spam[b] != 0.0 || self.category[b] != [0.0; 3])
-            .map(|b| (b as u32, self.spam[b], self.category[b]))
+        let mut order: Vec<(u64, u32)> = self.index.iter().map(|(&k, &i)| (k, i)).collect();
+        order.sort_unstable();
+        let mut previous = 0u64;
+        let key_gaps = order
+            .iter()
+            .map(|&(k, _)| {
+                let gap = k - previous;
+                previous = k;
+                gap
+            })
             .collect();
         SparseTextWeights {
-            buckets: self.spam.len() as u32,
-            entries,
+            key_gaps,
+            spam: order.iter().map(|&(_, i)| self.spam[i as usize]).collect(),
+            category: order.iter().map(|&(_, i)| self.category[i as usize]).collect(),
         }
     }
 }
 
-/// Counts of blocks containing each bucket, by class.
+/// Block counts of one token, by class.
+#[derive(Default)]
+struct TokenCount {
+    spam: u32,
+    clean: u32,
+    category: [u32; 3],
+    /// The last block that counted this token (each block counts a token once).
+    stamp: u32,
+}
+
+/// Counts of blocks containing each token, by class.
+#[derive(Default)]
 pub struct TextCounts {
-    spam: Vec<u32>,
-    clean: Vec<u32>,
-    category: Vec<[u32; 3]>,
-    seen: Vec<u32>,
+    counts: KeyMap<TokenCount>,
     stamp: u32,
 }
 
 impl TextCounts {
-    /// Empty counts over `buckets` buckets.
-    pub fn new(buckets: usize) -> Self {
-        TextCounts {
-            spam: vec![0; buckets],
-            clean: vec![0; buckets],
-            category: vec![[0; 3]; buckets],
-            seen: vec![0; buckets],
-            stamp: 0,
-        }
+    /// Empty counts.
+    pub fn new() -> Self {
+        TextCounts::default()
     }
 
-    /// Adds one block's buckets (each counted once) under its label.
-    pub fn add(&mut self, buckets: impl Iterator<Item = u32>, spam: bool, category: Option<Category>) {
+    /// Adds one block's token keys (each counted once) under its label.
+    pub fn add(&mut self, keys: impl Iterator<Item = u64>, spam: bool, category: Option<Category>) {
         self.stamp += 1;
-        for b in buckets {
-            let b = b as usize;
-            if b >= self.seen.len() || self.seen[b] == self.stamp {
+        for key in keys {
+            let count = self.counts.entry(key).or_default();
+            if count.stamp == self.stamp {
                 continue;
             }
-            self.seen[b] = self.stamp;
+            count.stamp = self.stamp;
             if spam {
-                self.spam[b] += 1;
+                count.spam += 1;
                 if let Some(c) = category {
-                    self.category[b][c as usize] += 1;
+                    count.category[c as usize] += 1;
                 }
             } else {
-                self.clean[b] += 1;
+                count.clean += 1;
             }
         }
     }
 
-    /// Naive Bayes weights from the counts: Laplace smoothing `alpha`, and buckets seen in
+    /// Naive Bayes weights from the counts: Laplace smoothing `alpha`, and tokens seen in
     /// fewer than `min_blocks` blocks get no weight.
     pub fn weights(&self, alpha: f64, min_blocks: u32) -> TextWeights {
-        let n = self.spam.len();
-        let kept = |b: usize| self.spam[b] + self.clean[b] >= min_blocks;
-        let vocab = (0..n).filter(|&b| kept(b)).count().max(1) as f64;
-        let total = |v: &dyn Fn(usize) -> u32| (0..n).filter(|&b| kept(b)).map(|b| f64::from(v(b))).sum::<f64>();
-        let spam_total = total(&|b| self.spam[b]) + alpha * vocab;
-        let clean_total = total(&|b| self.clean[b]) + alpha * vocab;
-        let cat_totals: Vec<f64> = (0..3)
-            .map(|c| total(&|b| self.category[b][c]) + alpha * vocab)
+        // Sorted by key, so that sums (and so the model file) do not depend on map order.
+        let mut kept: Vec<(u64, &TokenCount)> = self
+            .counts
+            .iter()
+            .filter(|(_, c)| c.spam + c.clean >= min_blocks)
+            .map(|(&k, c)| (k, c))
             .collect();
+        kept.sort_unstable_by_key(|&(k, _)| k);
+        let vocab = kept.len().max(1) as f64;
+        let total = |v: &dyn Fn(&TokenCount) -> u32| kept.iter().map(|(_, c)| f64::from(v(c))).sum::<f64>();
+        let spam_total = total(&|c| c.spam) + alpha * vocab;
+        let clean_total = total(&|c| c.clean) + alpha * vocab;
+        let cat_totals: Vec<f64> = (0..3).map(|i| total(&|c| c.category[i]) + alpha * vocab).collect();
         let mut weights = TextWeights {
-            spam: vec![0.0; n],
-            category: vec![[0.0; 3]; n],
+            index: KeyMap::with_capacity_and_hasher(kept.len(), Default::default()),
+            spam: Vec::with_capacity(kept.len()),
+            category: Vec::with_capacity(kept.len()),
         };
-        for b in (0..n).filter(|&b| kept(b)) {
-            let ps = (f64::from(self.spam[b]) + alpha) / spam_total;
-            let pc = (f64::from(self.clean[b]) + alpha) / clean_total;
-            weights.spam[b] = (ps.ln() - pc.ln()).clamp(-MAX_WEIGHT, MAX_WEIGHT) as f32;
+        for (key, c) in kept {
+            let ps = (f64::from(c.spam) + alpha) / spam_total;
+            let pc = (f64::from(c.clean) + alpha) / clean_total;
             let logs: Vec<f64> = (0..3)
-                .map(|c| ((f64::from(self.category[b][c]) + alpha) / cat_totals[c]).ln())
+                .map(|i| ((f64::from(c.category[i]) + alpha) / cat_totals[i]).ln())
                 .collect();
             let mean = logs.iter().sum::<f64>() / 3.0;
-            for (w, log) in weights.category[b].iter_mut().zip(&logs) {
+            let mut category = [0.0f32; 3];
+            for (w, log) in category.iter_mut().zip(&logs) {
                 *w = (log - mean).clamp(-MAX_WEIGHT, MAX_WEIGHT) as f32;
             }
+            weights.index.insert(key, weights.spam.len() as u32);
+            weights
+                .spam
+                .push((ps.ln() - pc.ln()).clamp(-MAX_WEIGHT, MAX_WEIGHT) as f32);
+            weights.category.push(category);
         }
         weights
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_tokens_weigh_nothing_and_sparse_form_round_trips() {
+        let mut counts = TextCounts::new();
+        for _ in 0..5 {
+            counts.add([1u64, 2, 2].into_iter(), true, Some(Category::Adult));
+            counts.add([2u64, u64::MAX].into_iter(), false, None);
+        }
+        let w = counts.weights(1.0, 3);
+        assert_eq!(w.len(), 3);
+        assert!(w.spam(1) > 1.0, "{}", w.spam(1));
+        assert!(w.spam(u64::MAX) < -1.0);
+        assert_eq!(w.spam(7), 0.0);
+        let back = TextWeights::from_sparse(&w.to_sparse());
+        assert_eq!(back.as_ref(), Some(&w));
+    }
+
+    #[test]
+    fn repeated_keys_are_refused() {
+        let sparse = SparseTextWeights {
+            key_gaps: vec![5, 0],
+            spam: vec![1.0, 2.0],
+            category: vec![[0.0; 3]; 2],
+        };
+        assert!(TextWeights::from_sparse(&sparse).is_none());
     }
 }

@@ -110,7 +110,6 @@ pub fn train(
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<Trained, ModelError> {
     let config = TokenConfig::default();
-    let buckets = 1usize << config.hash_bits;
     let holdout_cut = (options.holdout.clamp(0.0, 0.5) * 1000.0) as u64;
     let is_holdout = |e: &Example| stable_hash(options.seed, &e.id) % 1000 < holdout_cut;
     let (held, training): (Vec<&Example>, Vec<&Example>) = examples.iter().partition(|e| is_holdout(e));
@@ -149,7 +148,7 @@ pub fn train(
 
     // Token weights per fold (for cross-fitted rows) and on everything (shipped).
     let count = |fold: Option<usize>| -> TextWeights {
-        let mut counts = TextCounts::new(buckets);
+        let mut counts = TextCounts::new();
         for p in pages.iter().filter(|p| fold.is_none_or(|f| p.fold == f)) {
             for ((block, label), ranges) in p.page.blocks.iter().zip(&p.labels).zip(&p.spam_ranges) {
                 match label {
@@ -161,14 +160,10 @@ pub fn train(
                                 .iter()
                                 .any(|&(a, b)| t.start as usize >= a && t.end as usize <= b)
                         };
-                        counts.add(block.tokens.iter().filter(inside).map(|t| t.bucket), true, *cat);
-                        counts.add(
-                            block.tokens.iter().filter(|t| !inside(t)).map(|t| t.bucket),
-                            false,
-                            None,
-                        );
+                        counts.add(block.tokens.iter().filter(inside).map(|t| t.key), true, *cat);
+                        counts.add(block.tokens.iter().filter(|t| !inside(t)).map(|t| t.key), false, None);
                     }
-                    BlockLabel::Clean => counts.add(block.tokens.iter().map(|t| t.bucket), false, None),
+                    BlockLabel::Clean => counts.add(block.tokens.iter().map(|t| t.key), false, None),
                     BlockLabel::Unknown => {}
                 }
             }
