@@ -93,6 +93,12 @@ DOMAIN_SHELLS = {
     "media_words": ["news", "portal", "video", "blog", "app", "forum", "school"],
     "people_words": ["forum", "blog", "qa", "news", "portal"],
     "service_words": ["gov", "news", "portal", "shop", "company", "list", "school"],
+    "novel": ["blog", "wiki", "forum"], "games": ["news", "forum", "app", "portal"],
+    "health": ["hospital", "blog", "qa", "news"], "classifieds": ["list", "portal", "forum"],
+    "video_site": ["video", "portal", "news"], "stocks": ["forum", "news", "portal", "list"],
+    "campus": ["school", "forum", "news"], "home_diy": ["blog", "shop", "qa"],
+    "pets": ["blog", "forum", "qa"], "ecommerce": ["shop", "app", "list"],
+    "everyday_senses": ["news", "blog", "forum", "portal", "shop", "qa", "wiki", "video"],
 }
 TRAD_DOMAIN_SHELLS = {"news": ["news", "portal", "list"], "life": ["blog", "forum", "qa"],
                       "tech": ["news", "blog", "forum", "wiki"], "sports": ["news", "portal", "video"],
@@ -102,7 +108,11 @@ TRAD_DOMAIN_SHELLS = {"news": ["news", "portal", "list"], "life": ["blog", "foru
                       "official": ["gov", "school", "hospital", "shop", "company"],
                       "media_words": ["news", "portal", "video", "blog", "forum"],
                       "people_words": ["forum", "blog", "qa", "news"],
-                      "service_words": ["gov", "news", "portal", "shop", "company", "list"]}
+                      "service_words": ["gov", "news", "portal", "shop", "company", "list"],
+                      "news_hk": ["news", "portal", "list"], "ptt_more": ["forum", "qa"],
+                      "shop_tw": ["shop", "company", "app"], "novel_trad": ["blog", "wiki", "forum"],
+                      "games_trad": ["news", "forum", "app"], "gov_tw": ["gov", "school", "hospital"],
+                      "everyday_senses": ["news", "blog", "forum", "portal", "shop", "qa"]}
 HARD_SHELLS = {
     "crackdown.simp": ["news", "gov", "portal"], "lottery.simp": ["news", "list", "portal"],
     "macau.simp": ["news", "portal"], "sexed.simp": ["hospital", "blog", "school", "qa"],
@@ -113,6 +123,11 @@ HARD_SHELLS = {
     "sportslottery.simp": ["news", "portal", "list"], "harmless2.simp": ["news", "blog", "shop", "portal", "wiki", "forum"],
     "hardneg2.trad": ["news", "hospital", "gov", "forum"],
     "harmless3.simp": ["news", "gov", "portal", "blog", "video", "forum"], "hardneg3.trad": ["news", "gov", "portal", "forum"],
+    "crackdown2.simp": ["news", "gov", "portal"], "lottery2.simp": ["news", "list", "portal"],
+    "sexed2.simp": ["hospital", "blog", "school", "qa"], "platform.simp": ["news", "blog", "portal", "gov"],
+    "crackdown.trad": ["news", "gov", "portal"], "lottery.trad": ["news", "list", "portal"],
+    "sexed.trad": ["hospital", "blog", "school", "qa"], "antifraud.trad": ["gov", "news", "blog", "forum"],
+    "machines.simp": ["news", "gov", "portal"], "machines.trad": ["news", "gov", "portal"],
 }
 # which simplified domain a converted-traditional page may borrow from
 TRAD_BORROW = {"news": ["news_economy", "news_tech", "news_sports", "news_intl", "finance", "weather"],
@@ -123,14 +138,19 @@ TRAD_BORROW = {"news": ["news_economy", "news_tech", "news_sports", "news_intl",
                "news_more": ["news_ent", "finance_more", "misc_news"],
                "official": ["gov", "education", "medical", "company"],
                "media_words": ["media_words", "news_ent", "entertainment"], "people_words": ["people_words", "forum_life"],
-               "service_words": ["service_words", "gov", "finance_more"]}
+               "service_words": ["service_words", "gov", "finance_more"],
+               "news_hk": ["news_local", "news_economy", "misc_news"], "ptt_more": ["forum_life", "forum_ent", "stocks"],
+               "shop_tw": ["ecommerce", "commerce", "reviews"], "novel_trad": ["novel"], "games_trad": ["games"],
+               "gov_tw": ["gov", "campus", "health"], "everyday_senses": ["everyday_senses"]}
 # clean domains written to use spam-looking words (中文字幕, 国产, 在线观看, 激情, 少妇, 午夜, 精品, 线上, 皇家…) in
 # harmless senses; clean (label) pages draw from them more often than the uniform domain choice would (see gen_record)
-RISKY_DOMAINS = ["media_words", "people_words", "service_words"]
+RISKY_DOMAINS = ["media_words", "people_words", "service_words", "everyday_senses"]
 RISKY_CLEAN_BOOST = 0.15
 
 CITIES = ["北京", "上海", "广州", "深圳", "成都", "重庆", "杭州", "武汉", "西安", "南京", "长沙", "郑州",
-          "东莞", "佛山", "苏州", "天津", "青岛", "厦门", "昆明", "合肥", "沈阳", "济南", "福州", "南宁"]
+          "东莞", "佛山", "苏州", "天津", "青岛", "厦门", "昆明", "合肥", "沈阳", "济南", "福州", "南宁",
+          "石家庄", "太原", "哈尔滨", "长春", "大连", "宁波", "无锡", "温州", "南昌", "贵阳", "兰州", "海口",
+          "珠海", "中山", "惠州", "泉州", "烟台", "洛阳", "襄阳", "常州", "徐州", "西宁", "银川", "桂林"]
 TLDS = [".com", ".cc", ".vip", ".top", ".xyz", ".net", ".app", ".live", ".club", ".me", ".info", ".shop",
         ".pw", ".tk", ".cn", ".com.cn", ".co", ".in", ".buzz", ".fun"]
 SYL = ["am", "js", "pj", "yl", "bet", "hg", "xpj", "amjs", "vns", "tyc", "ag", "bb", "av", "sex", "se",
@@ -492,14 +512,36 @@ def nest(r, inner, maxdepth=2):
 # clean page context
 # ----------------------------------------------------------------------------
 
+CITY_SITE_SUFFIX = ["在线", "热线", "新闻网", "生活网", "论坛", "BBS", "门户网", "信息港", "社区", "本地宝"]
+CITY_SITE_SUFFIX_TRAD = ["線上", "熱線", "新聞網", "生活網", "論壇", "社群"]
+ROADS = ["中山路", "人民路", "解放路", "和平路", "黄河路", "建设大道", "长江路", "新华路", "文化路", "滨江路"]
+
+
+def site_name(r, trad):
+    """A site name; real portals are often a real city plus a suffix (the spam lists use real cities too)."""
+    if r.random() < 0.3:
+        city = r.choice(CITIES)
+        if trad:
+            return to_trad(r, city) + r.choice(CITY_SITE_SUFFIX_TRAD)
+        return city + r.choice(CITY_SITE_SUFFIX)
+    return r.choice(SHORT["sites.trad" if trad else "sites.simp"])
+
+
+def address(r, trad):
+    if r.random() < 0.5:
+        a = "%s市%s%d号" % (r.choice(CITIES), r.choice(ROADS), r.randint(1, 800))
+        return to_trad(r, a) if trad else a
+    return r.choice(SHORT["addr.trad" if trad else "addr"])
+
+
 def fill_footer(r, s, trad):
-    site = r.choice(SHORT["sites.trad" if trad else "sites.simp"])
+    site = site_name(r, trad)
     prov = r.choice(["京", "沪", "粤", "浙", "苏", "鄂", "川", "湘", "豫", "鲁", "闽", "陕"])
     rep = {
         "{YEAR}": str(r.randint(2016, 2025)), "{SITE}": site,
         "{ICP}": "%sICP备%s号%s" % (prov, rdigits(r, 8), r.choice(["", "-1", "-2", "-3"])),
         "{GONGAN}": "%s公网安备 %s号" % (prov, rdigits(r, 14)),
-        "{ADDR}": r.choice(SHORT["addr"]), "{ADDR_TW}": r.choice(SHORT["addr.trad"]), "{ZIP}": rdigits(r, 6),
+        "{ADDR}": address(r, False), "{ADDR_TW}": r.choice(SHORT["addr.trad"]), "{ZIP}": rdigits(r, 6),
         "{TEL}": "0%s-%s" % (rdigits(r, r.choice([2, 3])), rdigits(r, 8)),
         "{TEL_TW}": "(0%s) %s-%s" % (r.randint(2, 8), rdigits(r, 4), rdigits(r, 4)),
         "{COMPANY}": r.choice(["江城网络科技有限公司", "星海信息技术有限公司", "云栖数字科技", "南湖软件"]),
@@ -633,8 +675,21 @@ def make_ctx(r, shell, trad, pool):
         rate = r.choice([0.02, 0.04, 0.08])
         paras = [ob_pinyin(r, p, rate=rate) for p in paras]
         h = ob_pinyin(r, h, rate=rate)
+    # Real pages mix scripts harmlessly too (a Simplified repost or quote on a Traditional page, a
+    # Traditional paragraph on a Simplified one), so a script change alone must not read as spam.
+    x = r.random()
+    if trad and x < 0.12:
+        extra = r.sample(CLEAN_SIMP[r.choice(sorted(CLEAN_SIMP))], r.randint(1, 2))
+    elif not trad and x < 0.05:
+        extra = r.sample(CLEAN_TRAD[r.choice(sorted(CLEAN_TRAD))], 1)
+    else:
+        extra = []
+    if extra:
+        pos = r.randint(0, len(paras))
+        paras = paras[:pos] + extra + paras[pos:]
+        ctx["mixed_script"] = True
     ctx["paras"] = paras
-    ctx["site"] = r.choice(SHORT["sites.trad" if trad else "sites.simp"])
+    ctx["site"] = site_name(r, trad)
     ctx["headline"] = h
     sep = r.choice(["_", " - ", "|", " | ", "-", "——", "－"])
     ctx["title"] = Snip(h + sep + ctx["site"] if r.random() < 0.85 else h)
@@ -646,6 +701,9 @@ def make_ctx(r, shell, trad, pool):
     ctx["h1"] = Snip(h)
     navpool = SHORT["nav.trad" if trad else "nav.simp"]
     ctx["nav"] = [navpool[0]] + r.sample(navpool[1:], r.randint(4, 9))
+    if r.random() < 0.35:  # real sites advertise their own app in the header
+        apps = ["APP下載", "手機版", "下載APP", "官方APP"] if trad else ["APP下载", "手机版", "客户端下载", "下载APP", "官方APP"]
+        ctx["nav"].append(r.choice(apps))
     if shell in ("forum", "qa") and r.random() < 0.7:
         secs = COMMENTS["sections.trad" if trad else "sections.simp"]
         ctx["nav"] = ctx["nav"][:1] + r.sample(secs, r.randint(3, 7)) + ctx["nav"][1:4]
@@ -1921,7 +1979,7 @@ def gen_record(r, idx, lab, cat, kind, plain):
             rec["html"] = strip_markers(add_legit_hidden(r, ctx, SHELLS[shell](r, ctx), 0.35))
         if ctx["pinyin"]:
             obfs = ["pinyin"]
-        script = "trad" if trad else "simp"
+        script = "mixed" if ctx.get("mixed_script") else "trad" if trad else "simp"
         rec.update({"label": "clean", "category": "none", "kind": kind, "script": script, "injected": [],
                     "injected_categories": [], "obfuscation": obfs, "placement": "none"})
         return rec
