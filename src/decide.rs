@@ -11,6 +11,9 @@ use crate::report::{Category, CategoryScores, Evidence, Report, Span, Verdict};
 /// Most evidence items reported.
 const MAX_EVIDENCE: usize = 12;
 
+/// Mean of a block's strongest token weights above which it may be reported as a span.
+const SPAN_OWN_EVIDENCE: f64 = 2.0;
+
 /// Characters that end an item when trimming a span to its spam part.
 fn ends_item(c: char) -> bool {
     matches!(c, '\n' | '。' | '!' | '?' | '|' | ';' | '…')
@@ -59,8 +62,10 @@ pub fn report(model: &Model, page: &Analyzed, scored: &Scored, input: &[u8]) -> 
     };
     let mut flagged: Vec<usize> = Vec::new();
     if verdict != Verdict::Clean {
+        // A span needs spam words of its own: a clean paragraph beside an injected block
+        // scores high through its context alone.
         flagged = (0..page.blocks.len())
-            .filter(|&i| scored.block_probs[i] >= f64::from(th.span))
+            .filter(|&i| scored.block_probs[i] >= f64::from(th.span) && scored.texts[i].top_mean > SPAN_OWN_EVIDENCE)
             .collect();
         if flagged.is_empty()
             && let Some(best) =

@@ -3,7 +3,8 @@
 //! Text is cut into segments at punctuation and separators; inside a segment every Chinese
 //! character is one unit and every run of Latin letters/digits is one unit (random-looking
 //! IDs and long numbers become class units, so a user name is not evidence by itself).
-//! Tokens are unit 1-, 2- and 3-grams plus jieba words of two or more characters, each
+//! Tokens are unit 1-, 2- and 3-grams (a lone Latin letter or digit is no unigram: `A、B` is
+//! not evidence, `A片` still is) plus jieba words of two or more characters, each
 //! identified by a 64-bit key (FNV-1a units combined by a splitmix finaliser). The key is not
 //! folded into buckets: a token never seen in training has no weight rather than the weight of
 //! whatever shared its bucket. FNV is written out here (ten lines) because the key of a token
@@ -28,7 +29,7 @@ pub struct TokenConfig {
 }
 
 /// Version of normalisation + tokenisation; bump when either changes what tokens come out.
-pub const PIPELINE_VERSION: u32 = 3;
+pub const PIPELINE_VERSION: u32 = 4;
 
 impl Default for TokenConfig {
     fn default() -> Self {
@@ -78,6 +79,8 @@ struct Unit {
     hash: u64,
     start: u32,
     end: u32,
+    /// A lone Latin letter or digit: part of n-grams (`a片`), but no token on its own.
+    lone_latin: bool,
 }
 
 /// Hash of a Latin/digit run (hashed as read: `literal`), with IDs and long numbers folded to classes.
@@ -108,6 +111,7 @@ pub fn tokenize(text: &NormText, config: &TokenConfig, out: &mut Vec<Token>) {
                     hash: fnv(FNV_OFFSET, c.encode_utf8(&mut buf).as_bytes()),
                     start: i as u32,
                     end: i as u32 + 1,
+                    lone_latin: false,
                 });
                 i += 1;
             }
@@ -127,6 +131,7 @@ pub fn tokenize(text: &NormText, config: &TokenConfig, out: &mut Vec<Token>) {
                     hash: alnum_hash(literal, letters, digits),
                     start: start as u32,
                     end: i as u32,
+                    lone_latin: i - start == 1,
                 });
             }
             _ => {
@@ -143,11 +148,13 @@ pub fn tokenize(text: &NormText, config: &TokenConfig, out: &mut Vec<Token>) {
 
 fn emit_segment(units: &[Unit], config: &TokenConfig, out: &mut Vec<Token>) {
     for (k, u) in units.iter().enumerate() {
-        out.push(Token {
-            key: mix(u.hash, 0, 1),
-            start: u.start,
-            end: u.end,
-        });
+        if !u.lone_latin {
+            out.push(Token {
+                key: mix(u.hash, 0, 1),
+                start: u.start,
+                end: u.end,
+            });
+        }
         if config.max_ngram >= 2
             && let Some(v) = units.get(k + 1)
         {
@@ -229,6 +236,13 @@ mod tests {
         assert!(t.contains(&"中文字幕".to_string()) || t.contains(&"字幕".to_string()));
         assert!(t.contains(&"av".to_string()));
         assert!(t.contains(&"幕av在".to_string()));
+    }
+
+    #[test]
+    fn a_lone_letter_is_no_token_of_its_own() {
+        let t = toks("(A、B) A片");
+        assert!(!t.iter().any(|s| s == "a" || s == "b"), "{t:?}");
+        assert!(t.contains(&"a片".to_string()), "{t:?}");
     }
 
     #[test]

@@ -31,6 +31,9 @@ pub struct TrainArgs {
     /// Tokens seen in fewer training blocks get no weight.
     #[arg(long, default_value_t = TrainOptions::default().nb_min_blocks)]
     pub nb_min_blocks: u32,
+    /// How many times a block of a `hard_negative` page counts in the token weights.
+    #[arg(long, default_value_t = TrainOptions::default().nb_hard_negative_weight)]
+    pub nb_hard_negative_weight: u32,
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -58,6 +61,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         l2: args.l2,
         nb_alpha: args.nb_alpha,
         nb_min_blocks: args.nb_min_blocks,
+        nb_hard_negative_weight: args.nb_hard_negative_weight,
     };
     let trained = train(&examples, &options, &|n| {
         if n % 256 == 0 {

@@ -118,6 +118,8 @@ struct State {
     signals: ScriptSignals,
     hidden_css: Vec<String>,
     script_buf: String,
+    /// Inside a tag of `<noscript>` markup (whose content arrives as raw text).
+    in_noscript_tag: bool,
 }
 
 impl State {
@@ -254,6 +256,7 @@ fn start_element(state: &Rc<RefCell<State>>, html: &str, el: &mut Element) {
     let hides = el.has_attribute("hidden")
         || el.get_attribute("style").is_some_and(|s| style_hides(&s))
         || tag == "template"
+        || tag == "noscript"
         || (!st.hidden_css.is_empty() && hidden_by_css(&st.hidden_css, el));
     let parent = st.top();
     let link_host = if tag == "a" {
@@ -410,11 +413,13 @@ fn text_chunk(st: &mut State, chunk: &TextChunk) {
             }
         }
         TextType::RawText => {
-            let in_style = st.top().is_some_and(|o| o.tag == "style");
-            if in_style {
+            let top_tag = st.top().map(|o| o.tag.as_str());
+            if top_tag == Some("style") {
                 let mut found = std::mem::take(&mut st.hidden_css);
                 hidden_selectors(chunk.as_str(), &mut found);
                 st.hidden_css = found;
+            } else if top_tag == Some("noscript") {
+                noscript_text(st, chunk.as_str(), range.start);
             }
         }
         TextType::Data | TextType::RCData | TextType::PlainText | TextType::CDataSection => {
@@ -422,6 +427,33 @@ fn text_chunk(st: &mut State, chunk: &TextChunk) {
                 st.add_text(range.start, range.end);
             }
         }
+    }
+}
+
+/// `<noscript>` content is markup delivered as raw text (a scripting browser never shows it, a
+/// favourite hiding place for spam links): each text run between its tags becomes an item.
+fn noscript_text(st: &mut State, raw: &str, offset: usize) {
+    let mut run_start = None;
+    for (i, b) in raw.bytes().enumerate() {
+        match b {
+            b'<' if !st.in_noscript_tag => {
+                noscript_run(st, raw, offset, run_start.take(), i);
+                st.in_noscript_tag = true;
+            }
+            b'>' if st.in_noscript_tag => st.in_noscript_tag = false,
+            _ if !st.in_noscript_tag && run_start.is_none() => run_start = Some(i),
+            _ => {}
+        }
+    }
+    noscript_run(st, raw, offset, run_start, raw.len());
+}
+
+fn noscript_run(st: &mut State, raw: &str, offset: usize, start: Option<usize>, end: usize) {
+    if let Some(start) = start
+        && raw.get(start..end).is_some_and(|t| !t.trim().is_empty())
+    {
+        st.new_item = true;
+        st.add_text(offset + start, offset + end);
     }
 }
 
@@ -493,6 +525,13 @@ mod tests {
         let start = html.rfind("<meta").unwrap_or(0);
         let r = attribute_value_range(html, start, html.len(), "content");
         assert_eq!(r.map(|r| &html[r]), Some("abc"));
+    }
+
+    #[test]
+    fn noscript_links_are_hidden_text() {
+        let html = r#"<p>正文</p><noscript><a href="http://a.example/">链接一</a><a href="/b">链接二</a></noscript>"#;
+        let t = texts(html);
+        assert_eq!(t.last(), Some(&(Region::Hidden, "链接一/链接二".to_string())), "{t:?}");
     }
 
     #[test]

@@ -147,8 +147,8 @@ impl TextCounts {
         TextCounts::default()
     }
 
-    /// Adds one block's token keys (each counted once) under its label.
-    pub fn add(&mut self, keys: impl Iterator<Item = u64>, spam: bool, category: Option<Category>) {
+    /// Adds one block's token keys (each counted once, as `weight` blocks) under its label.
+    pub fn add(&mut self, keys: impl Iterator<Item = u64>, spam: bool, category: Option<Category>, weight: u32) {
         self.stamp += 1;
         for key in keys {
             let count = self.counts.entry(key).or_default();
@@ -157,12 +157,12 @@ impl TextCounts {
             }
             count.stamp = self.stamp;
             if spam {
-                count.spam += 1;
+                count.spam += weight;
                 if let Some(c) = category {
-                    count.category[c as usize] += 1;
+                    count.category[c as usize] += weight;
                 }
             } else {
-                count.clean += 1;
+                count.clean += weight;
             }
         }
     }
@@ -217,8 +217,8 @@ mod tests {
     fn unknown_tokens_weigh_nothing_and_sparse_form_round_trips() {
         let mut counts = TextCounts::new();
         for _ in 0..5 {
-            counts.add([1u64, 2, 2].into_iter(), true, Some(Category::Adult));
-            counts.add([2u64, u64::MAX].into_iter(), false, None);
+            counts.add([1u64, 2, 2].into_iter(), true, Some(Category::Adult), 1);
+            counts.add([2u64, u64::MAX].into_iter(), false, None, 1);
         }
         let w = counts.weights(1.0, 3);
         assert_eq!(w.len(), 3);

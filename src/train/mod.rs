@@ -41,6 +41,10 @@ pub struct TrainOptions {
     pub nb_alpha: f64,
     /// Tokens seen in fewer training blocks get no weight.
     pub nb_min_blocks: u32,
+    /// How many times a block of a `hard_negative` page counts in the token weights: such
+    /// pages (crackdown news, lottery results, sex education) are rare but teach the clean
+    /// sense of words that spam also uses.
+    pub nb_hard_negative_weight: u32,
 }
 
 impl Default for TrainOptions {
@@ -51,6 +55,7 @@ impl Default for TrainOptions {
             l2: 100.0,
             nb_alpha: 3.0,
             nb_min_blocks: 5,
+            nb_hard_negative_weight: 3,
         }
     }
 }
@@ -73,6 +78,7 @@ struct PageData {
     labels: Vec<BlockLabel>,
     spam_ranges: Vec<Vec<(usize, usize)>>,
     spam: bool,
+    hard_negative: bool,
     fold: usize,
 }
 
@@ -136,6 +142,7 @@ pub fn train(
                 labels,
                 spam_ranges,
                 spam: e.spam,
+                hard_negative: e.kind.as_deref() == Some("hard_negative"),
                 fold,
             })
         })
@@ -150,6 +157,11 @@ pub fn train(
     let count = |fold: Option<usize>| -> TextWeights {
         let mut counts = TextCounts::new();
         for p in pages.iter().filter(|p| fold.is_none_or(|f| p.fold == f)) {
+            let clean_weight = if p.hard_negative {
+                options.nb_hard_negative_weight.max(1)
+            } else {
+                1
+            };
             for ((block, label), ranges) in p.page.blocks.iter().zip(&p.labels).zip(&p.spam_ranges) {
                 match label {
                     BlockLabel::Spam(cat) => {
@@ -160,10 +172,15 @@ pub fn train(
                                 .iter()
                                 .any(|&(a, b)| t.start as usize >= a && t.end as usize <= b)
                         };
-                        counts.add(block.tokens.iter().filter(inside).map(|t| t.key), true, *cat);
-                        counts.add(block.tokens.iter().filter(|t| !inside(t)).map(|t| t.key), false, None);
+                        counts.add(block.tokens.iter().filter(inside).map(|t| t.key), true, *cat, 1);
+                        counts.add(
+                            block.tokens.iter().filter(|t| !inside(t)).map(|t| t.key),
+                            false,
+                            None,
+                            1,
+                        );
                     }
-                    BlockLabel::Clean => counts.add(block.tokens.iter().map(|t| t.key), false, None),
+                    BlockLabel::Clean => counts.add(block.tokens.iter().map(|t| t.key), false, None, clean_weight),
                     BlockLabel::Unknown => {}
                 }
             }
@@ -253,6 +270,10 @@ pub fn train(
         ("option_l2".into(), options.l2),
         ("option_nb_alpha".into(), options.nb_alpha),
         ("option_nb_min_blocks".into(), f64::from(options.nb_min_blocks)),
+        (
+            "option_nb_hard_negative_weight".into(),
+            f64::from(options.nb_hard_negative_weight),
+        ),
     ];
     Ok(Trained {
         model,

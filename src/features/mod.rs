@@ -5,18 +5,23 @@
 //! it compares with the rest of the page ("does this block belong here?"). A page is
 //! described by its strongest blocks and runs of blocks, its title and meta, and scripts.
 
+mod text;
+
 use crate::extract::Region;
-use crate::model::text::TextWeights;
-use crate::normalize::{MASK, is_cjk};
-use crate::pipeline::{Analyzed, AnalyzedBlock};
+use crate::normalize::MASK;
+use crate::pipeline::Analyzed;
+
+pub use text::{BlockText, block_text};
 
 /// Names of the block features, in order. Stored in the model and checked on load.
-pub const BLOCK_FEATURES: [&str; 26] = [
+pub const BLOCK_FEATURES: [&str; 30] = [
     "nb_mean",
     "nb_sum",
     "nb_top_mean",
     "nb_pos_frac",
     "nb_neg_frac",
+    "item_top",
+    "spam_items",
     "log_chars",
     "log_items",
     "short_items",
@@ -29,6 +34,8 @@ pub const BLOCK_FEATURES: [&str; 26] = [
     "digit_frac",
     "script_clash",
     "trad_ratio",
+    "quoted_spam",
+    "prose",
     "ctx_mean",
     "ctx_diff",
     "region_title",
@@ -59,64 +66,6 @@ pub const PAGE_FEATURES: [&str; 16] = [
     "js_obfuscated",
     "meta_refresh",
 ];
-
-/// Token-weight summary of one block.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct BlockText {
-    /// Sum of token weights.
-    pub sum: f64,
-    /// Number of tokens.
-    pub count: usize,
-    /// Mean of the strongest 8 token weights.
-    pub top_mean: f64,
-    /// Share of tokens with weight above 1.
-    pub pos_frac: f64,
-    /// Share of tokens with weight below -1.
-    pub neg_frac: f64,
-    /// Share of Chinese characters converted from Traditional.
-    pub trad_ratio: f64,
-    /// Number of Chinese characters.
-    pub cjk: usize,
-}
-
-impl BlockText {
-    /// Mean token weight.
-    pub fn mean(&self) -> f64 {
-        if self.count == 0 {
-            0.0
-        } else {
-            self.sum / self.count as f64
-        }
-    }
-}
-
-/// Summarises a block's tokens under the weights.
-pub fn block_text(block: &AnalyzedBlock, weights: &TextWeights) -> BlockText {
-    let mut ws: Vec<f64> = block.tokens.iter().map(|t| f64::from(weights.spam(t.key))).collect();
-    let count = ws.len();
-    let sum: f64 = ws.iter().sum();
-    let pos = ws.iter().filter(|&&w| w > 1.0).count();
-    let neg = ws.iter().filter(|&&w| w < -1.0).count();
-    let k = ws.len().min(8);
-    if ws.len() > k {
-        ws.select_nth_unstable_by(k, |a, b| b.total_cmp(a));
-    }
-    let top = &ws[..k];
-    let cjk = block.norm.chars.iter().filter(|c| is_cjk(c.c)).count();
-    BlockText {
-        sum,
-        count,
-        top_mean: if top.is_empty() {
-            0.0
-        } else {
-            top.iter().sum::<f64>() / top.len() as f64
-        },
-        pos_frac: pos as f64 / count.max(1) as f64,
-        neg_frac: neg as f64 / count.max(1) as f64,
-        trad_ratio: f64::from(block.norm.stats.traditional) / cjk.max(1) as f64,
-        cjk,
-    }
-}
 
 fn is_separator(c: char) -> bool {
     matches!(c, '|' | '_' | '-' | '/' | ',' | '、' | ';' | ' ' | '\n' | '…' | '·')
@@ -202,6 +151,8 @@ pub fn block_features(page: &Analyzed, texts: &[BlockText], totals: &PageTotals,
         t.top_mean.clamp(-6.0, 6.0),
         t.pos_frac,
         t.neg_frac,
+        t.item_top.clamp(-6.0, 6.0),
+        t.spam_items,
         (1.0 + n_chars).ln() / 5.0,
         (1.0 + items as f64).ln() / 3.0,
         short as f64 / items.max(1) as f64,
@@ -214,6 +165,8 @@ pub fn block_features(page: &Analyzed, texts: &[BlockText], totals: &PageTotals,
         digits / n_chars,
         (page_trad - t.trad_ratio).max(0.0),
         t.trad_ratio,
+        t.quoted_spam,
+        t.prose.min(0.5) * 2.0,
         ctx_mean.clamp(-6.0, 6.0),
         (t.mean() - ctx_mean).clamp(-12.0, 12.0),
     ];
@@ -260,7 +213,13 @@ pub fn page_features(page: &Analyzed, texts: &[BlockText], probs: &[f64]) -> Vec
         .filter(|(p, _)| **p >= BLOCK_SPAM)
         .map(|(_, c)| c)
         .sum();
-    let spam_blocks = probs.iter().filter(|&&p| p >= BLOCK_SPAM).count();
+    // Spam blocks counted by size too, so that a city name or a product code alone counts little.
+    let spam_blocks: f64 = probs
+        .iter()
+        .zip(&chars)
+        .filter(|(p, _)| **p >= BLOCK_SPAM)
+        .map(|(_, c)| (c / FULL_BLOCK_CHARS).min(1.0))
+        .sum();
     // Runs of adjacent spam-leaning blocks, scored by their length-weighted mean logit.
     let mut run_best = none;
     let mut i = 0;
@@ -294,10 +253,13 @@ pub fn page_features(page: &Analyzed, texts: &[BlockText], probs: &[f64]) -> Vec
         run_best.clamp(-10.0, 20.0) / 5.0,
         (1.0 + spam_chars).ln() / 5.0,
         spam_chars / total_chars.max(1.0),
-        (1.0 + spam_blocks as f64).ln(),
-        region_max(&[Region::Title]).clamp(-10.0, 10.0) / 5.0,
-        region_max(&[Region::MetaKeywords, Region::MetaDescription]).clamp(-10.0, 10.0) / 5.0,
-        (nb_sum / nb_count.max(1) as f64).clamp(-6.0, 6.0),
+        (1.0 + spam_blocks).ln(),
+        // Only evidence for spam: how clean a title, a meta tag or the page as a whole reads
+        // must not be something the regression can trade against real spam evidence, since
+        // that trade learned on one set of layouts does not carry over to others.
+        region_max(&[Region::Title]).clamp(0.0, 10.0) / 5.0,
+        region_max(&[Region::MetaKeywords, Region::MetaDescription]).clamp(0.0, 10.0) / 5.0,
+        (nb_sum / nb_count.max(1) as f64).clamp(0.0, 6.0),
         (1.0 + total_chars).ln() / 8.0,
     ];
     f.extend(page.signals.as_features());
