@@ -418,7 +418,8 @@ fn text_chunk(st: &mut State, chunk: &TextChunk) {
                 let mut found = std::mem::take(&mut st.hidden_css);
                 hidden_selectors(chunk.as_str(), &mut found);
                 st.hidden_css = found;
-            } else if top_tag == Some("noscript") {
+            } else if top_tag == Some("noscript") && chunk.as_str().len() == range.len() {
+                // Offsets inside the chunk are source offsets only while the text is the source.
                 noscript_text(st, chunk.as_str(), range.start);
             }
         }
