@@ -253,6 +253,9 @@ fn start_element(state: &Rc<RefCell<State>>, html: &str, el: &mut Element) {
     if !el.can_have_content() {
         return;
     }
+    if tag == "noscript" {
+        st.in_noscript_tag = false;
+    }
     let hides = el.has_attribute("hidden")
         || el.get_attribute("style").is_some_and(|s| style_hides(&s))
         || tag == "template"
