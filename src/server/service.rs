@@ -100,7 +100,9 @@ impl Drop for CallRecord {
     }
 }
 
-/// Waits for `fut`, answering `DEADLINE_EXCEEDED` if `deadline` passes first.
+/// Waits for `fut`, answering `DEADLINE_EXCEEDED` if `deadline` passes first. An answer
+/// that is only ready once the deadline has passed (a batch whose remaining pages stopped at
+/// the deadline finishes in the same instant) is late too.
 async fn until_deadline<T>(
     deadline: Option<Instant>,
     fut: impl Future<Output = Result<T, Status>>,
@@ -108,6 +110,7 @@ async fn until_deadline<T>(
     match deadline {
         None => fut.await,
         Some(d) => match tokio::time::timeout_at(d.into(), fut).await {
+            Ok(_) if Instant::now() >= d => Err(StopReason::DeadlineExceeded.status()),
             Ok(result) => result,
             Err(_) => Err(StopReason::DeadlineExceeded.status()),
         },
