@@ -96,7 +96,7 @@ fn item_scores(block: &AnalyzedBlock, ws: &[f64]) -> (f64, f64) {
     let mut item_of = Vec::with_capacity(chars.len());
     let mut items = 0usize;
     for c in chars {
-        if ends_item(c.c) {
+        if separates_items(c.c) {
             items += 1;
         }
         item_of.push(items);
@@ -121,8 +121,9 @@ fn item_scores(block: &AnalyzedBlock, ws: &[f64]) -> (f64, f64) {
     (top, spam)
 }
 
-/// Characters that separate the items of a list-like block.
-fn ends_item(c: char) -> bool {
+/// Characters that separate the items of a list-like block (wider than the span trimmer's set in
+/// `decide`, which must not cut a span at a comma).
+fn separates_items(c: char) -> bool {
     matches!(c, '\n' | '|' | '、' | ',' | '_' | ';' | '/' | '。' | '!' | '?' | '…')
 }
 
