@@ -3,7 +3,10 @@
 use std::collections::HashMap;
 
 use crate::decode::SourceMap;
-use crate::features::{BlockText, PageTotals, block_features, block_text, page_features};
+use crate::features::{
+    BlockText, MIN_PAGE_EVIDENCE_UNITS, PageTotals, block_features, block_text, gate_blocks, page_features,
+    spam_evidence_units,
+};
 use crate::model::Model;
 use crate::pipeline::{Analyzed, AnalyzedBlock};
 use crate::report::{Category, CategoryScores, Evidence, Report, Span, Verdict};
@@ -32,16 +35,21 @@ pub struct Scored {
 /// Scores all blocks and the page.
 pub fn score_blocks(model: &Model, page: &Analyzed) -> Scored {
     let texts: Vec<BlockText> = page.blocks.iter().map(|b| block_text(b, &model.weights)).collect();
-    let totals = PageTotals::new(&texts);
+    let totals = PageTotals::new(page, &texts, &model.weights);
     let rows: Vec<Vec<f64>> = (0..page.blocks.len())
         .map(|i| block_features(page, &texts, &totals, i))
         .collect();
-    let block_probs = if rows.is_empty() {
+    let mut block_probs = if rows.is_empty() {
         Vec::new()
     } else {
         model.block_probs(&rows)
     };
-    let page_prob = model.page_prob(page_features(page, &texts, &block_probs));
+    gate_blocks(page, &texts, &mut block_probs);
+    let mut page_prob = model.page_prob(page_features(page, &texts, &totals, &block_probs));
+    // No page is decided by a trifle: its spam blocks need several pieces of evidence.
+    if spam_evidence_units(&texts, &block_probs) < MIN_PAGE_EVIDENCE_UNITS {
+        page_prob = page_prob.min(f64::from(model.parts.thresholds.review) * 0.9);
+    }
     Scored {
         texts,
         block_probs,
@@ -83,24 +91,25 @@ pub fn report(model: &Model, page: &Analyzed, scored: &Scored, input: &[u8]) -> 
     };
     for &i in &flagged {
         let block = &page.blocks[i];
-        let (from, to) = trim_to_spam(block, model);
-        let range = page.input_range(&map, i, from, to);
-        if range.is_empty() {
-            continue;
+        for (from, to) in spam_ranges(block, model) {
+            let range = page.input_range(&map, i, from, to);
+            if range.is_empty() {
+                continue;
+            }
+            let cats = category_mix(block, model, from, to);
+            let weight = scored.block_probs[i] * (to - from).max(1) as f64;
+            for c in 0..3 {
+                mix[c] += cats[c] * weight;
+            }
+            let span = Span {
+                start: range.start,
+                end: range.end,
+                category: Category::ALL[argmax(&cats)],
+                score: scored.block_probs[i] as f32,
+                region: block.block.region.name().to_owned(),
+            };
+            merge_or_push(&mut spans, span);
         }
-        let cats = category_mix(block, model, from, to);
-        let weight = scored.block_probs[i] * (to - from).max(1) as f64;
-        for c in 0..3 {
-            mix[c] += cats[c] * weight;
-        }
-        let span = Span {
-            start: range.start,
-            end: range.end,
-            category: Category::ALL[argmax(&cats)],
-            score: scored.block_probs[i] as f32,
-            region: block.block.region.name().to_owned(),
-        };
-        merge_or_push(&mut spans, span);
     }
     spans.sort_by_key(|s| (s.start, s.end));
     let total: f64 = mix.iter().sum();
@@ -171,15 +180,27 @@ fn category_mix(block: &AnalyzedBlock, model: &Model, from: usize, to: usize) ->
     [exp[0] / z, exp[1] / z, exp[2] / z]
 }
 
-/// Character range of a block without leading and trailing items that read as clean.
-fn trim_to_spam(block: &AnalyzedBlock, model: &Model) -> (usize, usize) {
+/// Clean items that may sit inside a span between two spam items (a keyword block's neutral
+/// entries): at most this many, of at most [`SPAN_GAP_CHARS`] characters together.
+const SPAN_GAP_ITEMS: usize = 2;
+
+/// Characters of clean items that a span may bridge between two spam items.
+const SPAN_GAP_CHARS: usize = 24;
+
+/// Character ranges of a block that hold its spam items: an item (text between item ends) is
+/// spam when one of its own tokens is strong evidence and its tokens lean spam on average.
+/// Runs of spam items become one range, bridging a short gap of clean items; a longer run of
+/// clean items ends the range, so a span never reaches beyond the spam items inside its block
+/// (two spam links in a long menu are two small spans, not the menu). A block with no spam item
+/// of its own gives its whole trimmed text.
+fn spam_ranges(block: &AnalyzedBlock, model: &Model) -> Vec<(usize, usize)> {
     let chars = &block.norm.chars;
     let mut items: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     for (i, c) in chars.iter().enumerate() {
         if ends_item(c.c) {
             if i > start {
-                items.push((start, i + 1));
+                items.push((start, i));
             }
             start = i + 1;
         }
@@ -187,40 +208,51 @@ fn trim_to_spam(block: &AnalyzedBlock, model: &Model) -> (usize, usize) {
     if start < chars.len() {
         items.push((start, chars.len()));
     }
-    let item_mean = |(a, b): (usize, usize)| {
-        let ws: Vec<f64> = block
+    let is_spam = |(a, b): (usize, usize)| {
+        let ws: Vec<f32> = block
             .tokens
             .iter()
             .filter(|t| (t.start as usize) >= a && (t.end as usize) <= b)
-            .map(|t| f64::from(model.weights.spam(t.key)))
+            .map(|t| model.weights.spam(t.key))
             .collect();
-        if ws.is_empty() {
-            None
-        } else {
-            Some(ws.iter().sum::<f64>() / ws.len() as f64)
-        }
+        !ws.is_empty()
+            && ws.iter().any(|&w| f64::from(w) > SPAN_OWN_EVIDENCE)
+            && ws.iter().map(|&w| f64::from(w)).sum::<f64>() > 0.0
     };
-    let clean = |item: (usize, usize)| item.1 - item.0 >= 6 && item_mean(item).is_some_and(|m| m < 0.0);
-    let mut lo = 0;
-    let mut hi = items.len();
-    while lo < hi && clean(items[lo]) {
-        lo += 1;
+    let mut ranges: Vec<(usize, usize)> = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    let (mut gap_items, mut gap_chars) = (0, 0);
+    for &item in &items {
+        if is_spam(item) {
+            open = Some(open.map_or(item, |(a, _)| (a, item.1)));
+            (gap_items, gap_chars) = (0, 0);
+        } else if open.is_some() {
+            gap_items += 1;
+            gap_chars += item.1 - item.0;
+            if (gap_items > SPAN_GAP_ITEMS || gap_chars > SPAN_GAP_CHARS)
+                && let Some(r) = open.take()
+            {
+                ranges.push(r);
+            }
+        }
     }
-    while hi > lo && clean(items[hi - 1]) {
-        hi -= 1;
+    ranges.extend(open);
+    if ranges.is_empty() {
+        ranges.push((0, chars.len()));
     }
-    if lo >= hi {
-        return (0, chars.len());
-    }
-    // Do not start or end a span on separators.
-    let (mut a, mut b) = (items[lo].0, items[hi - 1].1);
-    while a < b && (chars[a].c == ' ' || ends_item(chars[a].c)) {
-        a += 1;
-    }
-    while b > a && (chars[b - 1].c == ' ' || ends_item(chars[b - 1].c)) {
-        b -= 1;
-    }
-    (a, b)
+    ranges
+        .into_iter()
+        .filter_map(|(mut a, mut b)| {
+            // Do not start or end a span on separators.
+            while a < b && (chars[a].c == ' ' || ends_item(chars[a].c)) {
+                a += 1;
+            }
+            while b > a && (chars[b - 1].c == ' ' || ends_item(chars[b - 1].c)) {
+                b -= 1;
+            }
+            (a < b).then_some((a, b))
+        })
+        .collect()
 }
 
 /// Strongest spam tokens of the flagged blocks, plus script signals.

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use spamsift::model::Model;
+use spamsift::train::background::Background;
 use spamsift::train::{TrainOptions, fingerprint, load_training_data, train};
 use spamsift::{Classifier, ModelError};
 
@@ -92,8 +93,8 @@ fn training_is_deterministic_and_learns() {
         holdout: 0.2,
         ..TrainOptions::default()
     };
-    let a = train(&examples, &options, &|_| {}).unwrap_or_else(|e| panic!("{e}"));
-    let b = train(&examples, &options, &|_| {}).unwrap_or_else(|e| panic!("{e}"));
+    let a = train(&examples, &Background::none(), &options, &|_| {}).unwrap_or_else(|e| panic!("{e}"));
+    let b = train(&examples, &Background::none(), &options, &|_| {}).unwrap_or_else(|e| panic!("{e}"));
     let (a_bytes, b_bytes) = (a.model.to_bytes(), b.model.to_bytes());
     assert!(
         matches!((&a_bytes, &b_bytes), (Ok(x), Ok(y)) if x == y),
@@ -101,7 +102,7 @@ fn training_is_deterministic_and_learns() {
     );
     assert!(a.holdout.f1 > 0.8, "held-out F1 {}", a.holdout.f1);
     let other = TrainOptions { seed: 7, ..options };
-    let c = train(&examples, &other, &|_| {}).unwrap_or_else(|e| panic!("{e}"));
+    let c = train(&examples, &Background::none(), &other, &|_| {}).unwrap_or_else(|e| panic!("{e}"));
     assert!(
         c.model.to_bytes().ok() != a_bytes.ok(),
         "another seed gives another split"

@@ -5,6 +5,8 @@ use std::time::Instant;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use spamsift::tokenize::TokenConfig;
+use spamsift::train::background::Background;
 use spamsift::train::{TrainOptions, load_training_data, train};
 
 /// Arguments of `spamsift train`.
@@ -34,6 +36,16 @@ pub struct TrainArgs {
     /// How many times a block of a `hard_negative` page counts in the token weights.
     #[arg(long, default_value_t = TrainOptions::default().nb_hard_negative_weight)]
     pub nb_hard_negative_weight: u32,
+    /// Background of real language for the token weights: a folder with `wordfreq_zh.tsv` and
+    /// `wordfreq_en.tsv` (from `training-data/fetch.py`, in `training-data/.cache/background`).
+    #[arg(long)]
+    pub background: Option<PathBuf>,
+    /// Running text of real language for the background, one paragraph a line.
+    #[arg(long, num_args = 1.., requires = "background")]
+    pub background_text: Vec<PathBuf>,
+    /// How strongly the background holds token weights back (0 turns it off).
+    #[arg(long, default_value_t = TrainOptions::default().background_strength)]
+    pub background_strength: f64,
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -62,8 +74,17 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
         nb_alpha: args.nb_alpha,
         nb_min_blocks: args.nb_min_blocks,
         nb_hard_negative_weight: args.nb_hard_negative_weight,
+        background_strength: args.background_strength,
     };
-    let trained = train(&examples, &options, &|n| {
+    let background = match &args.background {
+        Some(dir) => {
+            let b = Background::load(dir, &args.background_text, &TokenConfig::default())?;
+            eprintln!("background: {} tokens from {}", b.len(), dir.display());
+            b
+        }
+        None => Background::none(),
+    };
+    let trained = train(&examples, &background, &options, &|n| {
         if n % 256 == 0 {
             bar.set_position(n as u64);
         }

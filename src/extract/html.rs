@@ -542,7 +542,7 @@ mod tests {
     fn script_signals() {
         let html = "<script>if(document.referrer.indexOf('baidu')>-1){location.href='http://a.b/'}</script><p>x</p>";
         let e = extract_html(html);
-        assert!(e.signals.referrer_check && e.signals.redirect);
+        assert!(e.signals.referrer_redirect);
     }
 
     #[test]

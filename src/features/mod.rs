@@ -5,16 +5,20 @@
 //! it compares with the rest of the page ("does this block belong here?"). A page is
 //! described by its strongest blocks and runs of blocks, its title and meta, and scripts.
 
+mod fit;
+mod form;
 mod text;
 
 use crate::extract::Region;
+use crate::model::text::TextWeights;
 use crate::normalize::MASK;
 use crate::pipeline::Analyzed;
 
+use fit::{Fit, PageVocabulary, is_content};
 pub use text::{BlockText, block_text};
 
 /// Names of the block features, in order. Stored in the model and checked on load.
-pub const BLOCK_FEATURES: [&str; 30] = [
+pub const BLOCK_FEATURES: [&str; 38] = [
     "nb_mean",
     "nb_sum",
     "nb_top_mean",
@@ -38,6 +42,14 @@ pub const BLOCK_FEATURES: [&str; 30] = [
     "prose",
     "ctx_mean",
     "ctx_diff",
+    "reporting",
+    "promotion",
+    "contact",
+    "second_person",
+    "long_fragments",
+    "sentence_ends",
+    "spam_support",
+    "evidence_units",
     "region_title",
     "region_meta_keywords",
     "region_meta_description",
@@ -48,7 +60,7 @@ pub const BLOCK_FEATURES: [&str; 30] = [
 ];
 
 /// Names of the page features, in order. Stored in the model and checked on load.
-pub const PAGE_FEATURES: [&str; 16] = [
+pub const PAGE_FEATURES: [&str; 17] = [
     "max_logit",
     "second_logit",
     "run_logit",
@@ -59,11 +71,12 @@ pub const PAGE_FEATURES: [&str; 16] = [
     "meta_logit",
     "page_nb_mean",
     "log_page_chars",
-    "js_referrer_check",
-    "js_spider_check",
-    "js_redirect",
-    "js_document_write",
-    "js_obfuscated",
+    "evidence_units",
+    "top_support",
+    "top_promotion",
+    "js_referrer_redirect",
+    "js_spider_cloak",
+    "js_obfuscated_loader",
     "meta_refresh",
 ];
 
@@ -71,24 +84,47 @@ fn is_separator(c: char) -> bool {
     matches!(c, '|' | '_' | '-' | '/' | ',' | '、' | ';' | ' ' | '\n' | '…' | '·')
 }
 
-/// Token totals of a whole page, so each block's context is the page minus the block.
-#[derive(Debug, Clone, Copy, Default)]
+/// Token totals of a whole page, so each block's context is the page minus the block, and
+/// how each block fits the rest of the page.
+#[derive(Debug, Clone, Default)]
 pub struct PageTotals {
     sum: f64,
     count: usize,
     trad: f64,
     cjk: usize,
+    fits: Vec<Fit>,
 }
 
 impl PageTotals {
-    /// Totals over all blocks.
-    pub fn new(texts: &[BlockText]) -> Self {
-        texts.iter().fold(PageTotals::default(), |t, x| PageTotals {
+    /// Totals over all blocks of `page`, whose summaries under `weights` are `texts`.
+    pub fn new(page: &Analyzed, texts: &[BlockText], weights: &TextWeights) -> Self {
+        let content: Vec<bool> = texts.iter().map(|t| is_content(&t.form, t.cjk)).collect();
+        // Only blocks with spam evidence of their own need their fit measured.
+        let fits = if texts.iter().any(|t| t.evidence_units > 0) {
+            let vocabulary = PageVocabulary::new(&page.blocks, &content);
+            page.blocks
+                .iter()
+                .zip(texts)
+                .zip(&content)
+                .map(|((b, t), &c)| {
+                    if t.evidence_units > 0 {
+                        vocabulary.fit(b, c, weights)
+                    } else {
+                        Fit::default()
+                    }
+                })
+                .collect()
+        } else {
+            vec![Fit::default(); texts.len()]
+        };
+        let totals = texts.iter().fold(PageTotals::default(), |t, x| PageTotals {
             sum: t.sum + x.sum,
             count: t.count + x.count,
             trad: t.trad + x.trad_ratio * x.cjk as f64,
             cjk: t.cjk + x.cjk,
-        })
+            fits: Vec::new(),
+        });
+        PageTotals { fits, ..totals }
     }
 }
 
@@ -117,6 +153,7 @@ fn item_lengths(chars: &[crate::normalize::NormChar]) -> (usize, usize) {
 pub fn block_features(page: &Analyzed, texts: &[BlockText], totals: &PageTotals, index: usize) -> Vec<f64> {
     let block = &page.blocks[index];
     let t = texts[index];
+    let fit = totals.fits.get(index).copied().unwrap_or_default();
     let chars = &block.norm.chars;
     let n_chars = chars.iter().filter(|c| c.c != ' ' && c.c != '\n').count().max(1) as f64;
     let (items, short) = item_lengths(chars);
@@ -169,6 +206,14 @@ pub fn block_features(page: &Analyzed, texts: &[BlockText], totals: &PageTotals,
         t.prose.min(0.5) * 2.0,
         ctx_mean.clamp(-6.0, 6.0),
         (t.mean() - ctx_mean).clamp(-12.0, 12.0),
+        t.form.reporting,
+        t.form.promotion,
+        t.form.contact,
+        t.form.second_person,
+        t.form.long_fragments,
+        t.form.sentence_ends,
+        fit.spam_support,
+        (1.0 + t.evidence_units as f64).ln() / 3.0,
     ];
     f.extend(
         Region::ALL
@@ -197,8 +242,41 @@ fn damp(logit: f64, chars: f64) -> f64 {
     }
 }
 
-/// Dense features of a page given its blocks' spam probabilities.
-pub fn page_features(page: &Analyzed, texts: &[BlockText], probs: &[f64]) -> Vec<f64> {
+/// Latin-only blocks shorter than this (a `Top` link, a `LIVE` badge) are never evidence.
+const MIN_LATIN_ONLY_CHARS: usize = 24;
+
+/// Highest probability of a block with no spam evidence of its own (its score comes from
+/// its context or its shape alone).
+const NO_EVIDENCE_CAP: f64 = 0.2;
+
+/// Evidence units a page's spam blocks need between them before the page can be spam.
+pub const MIN_PAGE_EVIDENCE_UNITS: usize = 2;
+
+/// Caps the probabilities of blocks that cannot be evidence by themselves: short Latin-only
+/// blocks, and blocks without a single strong token of their own. Applied the same way in
+/// training and scoring, before the page features.
+pub fn gate_blocks(page: &Analyzed, texts: &[BlockText], probs: &mut [f64]) {
+    for ((block, text), p) in page.blocks.iter().zip(texts).zip(probs.iter_mut()) {
+        if text.cjk == 0 && block.norm.chars.len() < MIN_LATIN_ONLY_CHARS {
+            *p = p.min(0.02);
+        } else if text.evidence_units == 0 {
+            *p = p.min(NO_EVIDENCE_CAP);
+        }
+    }
+}
+
+/// Evidence units inside blocks that count as spam.
+pub fn spam_evidence_units(texts: &[BlockText], probs: &[f64]) -> usize {
+    texts
+        .iter()
+        .zip(probs)
+        .filter(|(_, p)| **p >= BLOCK_SPAM)
+        .map(|(t, _)| t.evidence_units)
+        .sum()
+}
+
+/// Dense features of a page given its blocks' (gated) spam probabilities.
+pub fn page_features(page: &Analyzed, texts: &[BlockText], totals: &PageTotals, probs: &[f64]) -> Vec<f64> {
     let logits: Vec<f64> = probs.iter().map(|&p| logit(p)).collect();
     let chars: Vec<f64> = page.blocks.iter().map(|b| b.norm.chars.len() as f64).collect();
     // A tiny block (a button, a site name) cannot carry a page on its own: positive
@@ -247,6 +325,13 @@ pub fn page_features(page: &Analyzed, texts: &[BlockText], probs: &[f64]) -> Vec
             .fold(none, f64::max)
     };
     let (nb_sum, nb_count) = texts.iter().fold((0.0, 0usize), |(s, c), t| (s + t.sum, c + t.count));
+    // The strongest block (by damped logit), whose fit and form describe the page's best case.
+    let top = logits
+        .iter()
+        .zip(&chars)
+        .enumerate()
+        .max_by(|a, b| damp(*a.1.0, *a.1.1).total_cmp(&damp(*b.1.0, *b.1.1)))
+        .map(|(i, _)| i);
     let mut f = vec![
         sorted.first().copied().unwrap_or(none).clamp(-10.0, 10.0) / 5.0,
         sorted.get(1).copied().unwrap_or(none).clamp(-10.0, 10.0) / 5.0,
@@ -261,6 +346,9 @@ pub fn page_features(page: &Analyzed, texts: &[BlockText], probs: &[f64]) -> Vec
         region_max(&[Region::MetaKeywords, Region::MetaDescription]).clamp(0.0, 10.0) / 5.0,
         (nb_sum / nb_count.max(1) as f64).clamp(0.0, 6.0),
         (1.0 + total_chars).ln() / 8.0,
+        (1.0 + spam_evidence_units(texts, probs) as f64).ln() / 3.0,
+        top.map_or(0.0, |i| totals.fits.get(i).map_or(0.0, |f| f.spam_support)),
+        top.map_or(0.0, |i| texts[i].form.promotion),
     ];
     f.extend(page.signals.as_features());
     f

@@ -5,6 +5,9 @@ use crate::model::text::TextWeights;
 use crate::normalize::{NormChar, is_cjk};
 use crate::pipeline::AnalyzedBlock;
 
+use super::fit::EVIDENCE_WEIGHT;
+use super::form::{Form, block_form};
+
 /// Token-weight summary of one block.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BlockText {
@@ -33,6 +36,12 @@ pub struct BlockText {
     pub spam_items: f64,
     /// Number of Chinese characters.
     pub cjk: usize,
+    /// Distinct pieces of spam evidence: runs of characters covered by tokens of weight
+    /// [`EVIDENCE_WEIGHT`] or more, each counting one, plus one more per further eight
+    /// characters (so `无码` is one, `视频直播间` one, a long spam compound two, a lone `Top` one).
+    pub evidence_units: usize,
+    /// The block's form (reporting prose or keyword list and ad copy).
+    pub form: Form,
 }
 
 impl BlockText {
@@ -60,6 +69,7 @@ pub fn block_text(block: &AnalyzedBlock, weights: &TextWeights) -> BlockText {
         }
     }
     let (item_top, spam_items) = item_scores(block, &ws);
+    let evidence_units = evidence_units(block, &ws);
     let count = ws.len();
     let sum: f64 = ws.iter().sum();
     let pos = ws.iter().filter(|&&w| w > 1.0).count();
@@ -70,7 +80,7 @@ pub fn block_text(block: &AnalyzedBlock, weights: &TextWeights) -> BlockText {
     }
     let top = &ws[..k];
     let cjk = block.norm.chars.iter().filter(|c| is_cjk(c.c)).count();
-    let function_words = block.norm.chars.iter().filter(|c| is_function_word(c.c)).count();
+    let form = block_form(&block.norm.chars);
     BlockText {
         sum,
         count,
@@ -83,11 +93,42 @@ pub fn block_text(block: &AnalyzedBlock, weights: &TextWeights) -> BlockText {
         neg_frac: neg as f64 / count.max(1) as f64,
         trad_ratio: f64::from(block.norm.stats.traditional) / cjk.max(1) as f64,
         quoted_spam: if spam_mass > 0.0 { quoted_mass / spam_mass } else { 0.0 },
-        prose: function_words as f64 / cjk.max(1) as f64,
+        prose: form.function_words,
         item_top,
         spam_items,
         cjk,
+        evidence_units,
+        form,
     }
+}
+
+/// Counts evidence units: merged character runs of strong tokens, one unit each plus one per
+/// further eight characters.
+fn evidence_units(block: &AnalyzedBlock, ws: &[f64]) -> usize {
+    let mut runs: Vec<(u32, u32)> = block
+        .tokens
+        .iter()
+        .zip(ws)
+        .filter(|(_, w)| **w >= f64::from(EVIDENCE_WEIGHT))
+        .map(|(t, _)| (t.start, t.end))
+        .collect();
+    runs.sort_unstable();
+    let mut units = 0;
+    let mut current: Option<(u32, u32)> = None;
+    for (a, b) in runs {
+        match current {
+            Some((s, e)) if a <= e => current = Some((s, e.max(b))),
+            Some((s, e)) => {
+                units += 1 + (e - s) as usize / 8;
+                current = Some((a, b));
+            }
+            None => current = Some((a, b)),
+        }
+    }
+    if let Some((s, e)) = current {
+        units += 1 + (e - s) as usize / 8;
+    }
+    units
 }
 
 /// Best item mean and share of spam-leaning items, over items of at least three tokens.
@@ -157,13 +198,6 @@ fn quoted_chars(chars: &[NormChar]) -> Vec<bool> {
         .collect()
 }
 
-/// Function words and particles of running Chinese prose (after Traditional→Simplified).
-const FUNCTION_WORDS: &str = "的了是在被和与将对把从为也都就而但却并其该这那着过已于们之所";
-
-fn is_function_word(c: char) -> bool {
-    FUNCTION_WORDS.contains(c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,7 +213,7 @@ mod tests {
             .map(|(c, _)| c.c)
             .collect();
         assert_eq!(inside, "注册送彩金免费");
-        let prose = n.chars.iter().filter(|c| is_function_word(c.c)).count();
+        let prose = n.chars.iter().filter(|c| super::super::form::is_function_word(c.c)).count();
         assert_eq!(prose, 1, "only 是");
     }
 }

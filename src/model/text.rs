@@ -168,8 +168,11 @@ impl TextCounts {
     }
 
     /// Naive Bayes weights from the counts: Laplace smoothing `alpha`, and tokens seen in
-    /// fewer than `min_blocks` blocks get no weight.
-    pub fn weights(&self, alpha: f64, min_blocks: u32) -> TextWeights {
+    /// fewer than `min_blocks` blocks get no weight. `clean_floor(key)` is the lowest clean
+    /// rate a token may have: its rate in real language (see `train::background`), so that a
+    /// token common in real text is only spam evidence when spam uses it far more often than
+    /// real language does, however rarely our clean pages happen to show it.
+    pub fn weights(&self, alpha: f64, min_blocks: u32, clean_floor: &dyn Fn(u64) -> f64) -> TextWeights {
         // Sorted by key, so that sums (and so the model file) do not depend on map order.
         let mut kept: Vec<(u64, &TokenCount)> = self
             .counts
@@ -190,7 +193,7 @@ impl TextCounts {
         };
         for (key, c) in kept {
             let ps = (f64::from(c.spam) + alpha) / spam_total;
-            let pc = (f64::from(c.clean) + alpha) / clean_total;
+            let pc = ((f64::from(c.clean) + alpha) / clean_total).max(clean_floor(key));
             let logs: Vec<f64> = (0..3)
                 .map(|i| ((f64::from(c.category[i]) + alpha) / cat_totals[i]).ln())
                 .collect();
@@ -220,7 +223,7 @@ mod tests {
             counts.add([1u64, 2, 2].into_iter(), true, Some(Category::Adult), 1);
             counts.add([2u64, u64::MAX].into_iter(), false, None, 1);
         }
-        let w = counts.weights(1.0, 3);
+        let w = counts.weights(1.0, 3, &|_| 0.0);
         assert_eq!(w.len(), 3);
         assert!(w.spam(1) > 1.0, "{}", w.spam(1));
         assert!(w.spam(u64::MAX) < -1.0);

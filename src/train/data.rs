@@ -129,7 +129,10 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), DataError> {
     }
     for entry in std::fs::read_dir(path).map_err(io)? {
         let p = entry.map_err(io)?.path();
-        if p.is_dir() || is_data_file(&p) {
+        // Hidden folders (such as training-data/.cache, which also holds validation pages) are
+        // only read when named directly.
+        let hidden = p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if (p.is_dir() && !hidden) || is_data_file(&p) {
             collect(&p, out)?;
         }
     }

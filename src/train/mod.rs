@@ -5,6 +5,7 @@
 //! come from the other half of the pages (two-fold cross-fitting); the shipped weights are
 //! then counted on all training pages.
 
+pub mod background;
 pub mod data;
 mod fit;
 mod labels;
@@ -17,7 +18,7 @@ use sha2::{Digest, Sha256};
 use crate::classifier::Classifier;
 use crate::error::ModelError;
 use crate::features::{
-    BLOCK_FEATURES, BlockText, PAGE_FEATURES, PageTotals, block_features, block_text, page_features,
+    BLOCK_FEATURES, BlockText, PAGE_FEATURES, PageTotals, block_features, block_text, gate_blocks, page_features,
 };
 use crate::metrics::{Metrics, metrics};
 use crate::model::text::{TextCounts, TextWeights};
@@ -25,6 +26,7 @@ use crate::model::{Model, ModelParts, Thresholds, predict};
 use crate::pipeline::{Analyzed, analyze};
 use crate::report::{Category, ModelInfo};
 use crate::tokenize::TokenConfig;
+use background::Background;
 use data::Example;
 use labels::{BlockLabel, PageLabels, label_blocks};
 
@@ -45,6 +47,9 @@ pub struct TrainOptions {
     /// pages (crackdown news, lottery results, sex education) are rare but teach the clean
     /// sense of words that spam also uses.
     pub nb_hard_negative_weight: u32,
+    /// How strongly the background of real language holds token weights back: a token's clean
+    /// rate is never taken below this times its background rate (0 turns the background off).
+    pub background_strength: f64,
 }
 
 impl Default for TrainOptions {
@@ -56,6 +61,7 @@ impl Default for TrainOptions {
             nb_alpha: 3.0,
             nb_min_blocks: 5,
             nb_hard_negative_weight: 3,
+            background_strength: 1.0,
         }
     }
 }
@@ -109,9 +115,24 @@ pub fn fingerprint(examples: &[Example]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// SHA-256 of everything a model is trained from: the examples, and the background (its
+/// files' fingerprint, see [`Background::fingerprint_of`]) with its strength. Without a
+/// background it is [`fingerprint`] of the examples.
+pub fn training_fingerprint(examples: &[Example], background_fingerprint: &str, strength: f64) -> String {
+    if background_fingerprint.is_empty() {
+        return fingerprint(examples);
+    }
+    let mut h = Sha256::new();
+    h.update(fingerprint(examples).as_bytes());
+    h.update(background_fingerprint.as_bytes());
+    h.update(strength.to_le_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Trains a model. `progress` is called with the number of pages analysed so far.
 pub fn train(
     examples: &[Example],
+    background: &Background,
     options: &TrainOptions,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<Trained, ModelError> {
@@ -185,7 +206,8 @@ pub fn train(
                 }
             }
         }
-        counts.weights(options.nb_alpha, options.nb_min_blocks)
+        let strength = options.background_strength;
+        counts.weights(options.nb_alpha, options.nb_min_blocks, &|key| strength * background.rate(key))
     };
     let fold_weights = [count(Some(0)), count(Some(1))];
     let texts: Vec<Vec<BlockText>> = pages
@@ -202,8 +224,8 @@ pub fn train(
     // Block regression on cross-fitted rows.
     let mut rows = Vec::new();
     let mut ys = Vec::new();
-    for (p, t) in pages.iter().zip(&texts) {
-        let totals = PageTotals::new(t);
+    for ((p, t), w) in pages.iter().zip(&texts).zip(pages.iter().map(|p| &fold_weights[1 - p.fold])) {
+        let totals = PageTotals::new(&p.page, t, w);
         for (i, label) in p.labels.iter().enumerate() {
             if *label != BlockLabel::Unknown {
                 rows.push(block_features(&p.page, t, &totals, i));
@@ -218,22 +240,23 @@ pub fn train(
         .par_iter()
         .zip(&texts)
         .map(|(p, t)| {
-            let totals = PageTotals::new(t);
+            let totals = PageTotals::new(&p.page, t, &fold_weights[1 - p.fold]);
             let block_rows: Vec<Vec<f64>> = (0..p.page.blocks.len())
                 .map(|i| block_features(&p.page, t, &totals, i))
                 .collect();
-            let probs = if block_rows.is_empty() {
+            let mut probs = if block_rows.is_empty() {
                 Vec::new()
             } else {
                 predict(&block_lr, &block_rows)
             };
-            page_features(&p.page, t, &probs)
+            gate_blocks(&p.page, t, &mut probs);
+            page_features(&p.page, t, &totals, &probs)
         })
         .collect();
     let page_ys: Vec<bool> = pages.iter().map(|p| p.spam).collect();
     let page_lr = fit::logistic(&page_rows, &page_ys, options.l2, "page")?;
 
-    let fingerprint = fingerprint(examples);
+    let fingerprint = training_fingerprint(examples, &background.fingerprint, options.background_strength);
     let weights = count(None);
     let parts = ModelParts {
         tokens: config,
@@ -274,6 +297,8 @@ pub fn train(
             "option_nb_hard_negative_weight".into(),
             f64::from(options.nb_hard_negative_weight),
         ),
+        ("option_background_strength".into(), options.background_strength),
+        ("background_tokens".into(), background.len() as f64),
     ];
     Ok(Trained {
         model,
