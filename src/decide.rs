@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use crate::decode::SourceMap;
 use crate::features::{
-    BlockText, MIN_PAGE_EVIDENCE_UNITS, PageTotals, block_features, block_text, gate_blocks, page_features,
+    BlockText, EVIDENCE_WEIGHT, MIN_PAGE_EVIDENCE_UNITS, PageTotals, block_features, block_text, gate_blocks, page_features,
     spam_evidence_units,
 };
 use crate::model::Model;
@@ -182,10 +182,10 @@ fn category_mix(block: &AnalyzedBlock, model: &Model, from: usize, to: usize) ->
 
 /// Clean items that may sit inside a span between two spam items (a keyword block's neutral
 /// entries): at most this many, of at most [`SPAN_GAP_CHARS`] characters together.
-const SPAN_GAP_ITEMS: usize = 2;
+const SPAN_GAP_ITEMS: usize = 3;
 
 /// Characters of clean items that a span may bridge between two spam items.
-const SPAN_GAP_CHARS: usize = 24;
+const SPAN_GAP_CHARS: usize = 40;
 
 /// Character ranges of a block that hold its spam items: an item (text between item ends) is
 /// spam when one of its own tokens is strong evidence and its tokens lean spam on average.
@@ -216,7 +216,7 @@ fn spam_ranges(block: &AnalyzedBlock, model: &Model) -> Vec<(usize, usize)> {
             .map(|t| model.weights.spam(t.key))
             .collect();
         !ws.is_empty()
-            && ws.iter().any(|&w| f64::from(w) > SPAN_OWN_EVIDENCE)
+            && ws.iter().any(|&w| w >= EVIDENCE_WEIGHT)
             && ws.iter().map(|&w| f64::from(w)).sum::<f64>() > 0.0
     };
     let mut ranges: Vec<(usize, usize)> = Vec::new();

@@ -73,6 +73,26 @@ fn mix(a: u64, b: u64, tag: u8) -> u64 {
     z ^ (z >> 31)
 }
 
+/// Key of the character n-gram token (1 to 3 Chinese characters) that [`tokenize`] gives
+/// `chars` when they sit inside one segment; `None` for other lengths or non-Chinese characters.
+/// Lets training estimate how common an n-gram is in real language without tokenising text.
+pub fn cjk_ngram_key(chars: &[char]) -> Option<u64> {
+    if chars.is_empty() || chars.len() > 3 || !chars.iter().all(|&c| is_cjk(c)) {
+        return None;
+    }
+    let mut buf = [0u8; 4];
+    let mut unit = |c: char| fnv(FNV_OFFSET, c.encode_utf8(&mut buf).as_bytes());
+    let first = unit(chars[0]);
+    Some(match chars.len() {
+        1 => mix(first, 0, 1),
+        2 => mix(first, unit(chars[1]), 2),
+        _ => {
+            let h2 = mix(first, unit(chars[1]), 2);
+            mix(h2, unit(chars[2]), 3)
+        }
+    })
+}
+
 /// A unit of a segment: its hash and character range.
 #[derive(Clone, Copy)]
 struct Unit {
@@ -243,6 +263,18 @@ mod tests {
         let t = toks("(A、B) A片");
         assert!(!t.iter().any(|s| s == "a" || s == "b"), "{t:?}");
         assert!(t.contains(&"a片".to_string()), "{t:?}");
+    }
+
+    #[test]
+    fn cjk_ngram_keys_match_the_tokenizer() {
+        let n = normalize_str("游戏官网");
+        let mut out = Vec::new();
+        tokenize(&n, &TokenConfig::default(), &mut out);
+        for gram in [&['戏', '官'][..], &['游', '戏', '官'][..], &['官'][..]] {
+            let key = cjk_ngram_key(gram);
+            assert!(out.iter().any(|t| Some(t.key) == key), "{gram:?}");
+        }
+        assert_eq!(cjk_ngram_key(&['a', 'b']), None);
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use spamsift::model::Model;
 use spamsift::train::background::Background;
-use spamsift::train::{TrainOptions, fingerprint, load_training_data, train};
+use spamsift::train::{TrainOptions, load_training_data, train, training_fingerprint};
 use spamsift::{Classifier, ModelError};
 
 fn root() -> PathBuf {
@@ -15,12 +15,58 @@ fn shipped_bytes() -> Vec<u8> {
     std::fs::read(root().join("models/default.ssm")).unwrap_or_else(|e| panic!("models/default.ssm: {e}"))
 }
 
+/// What `training-data/TRAIN_ARGS` (the shipped model's `spamsift train` arguments) names:
+/// data paths, background folder, background text files and background strength.
+struct TrainArgs {
+    data: Vec<PathBuf>,
+    background: Vec<PathBuf>,
+    strength: f64,
+}
+
+fn shipped_train_args() -> TrainArgs {
+    let text = std::fs::read_to_string(root().join("training-data/TRAIN_ARGS"))
+        .unwrap_or_else(|e| panic!("training-data/TRAIN_ARGS: {e}"));
+    let (mut data, mut words, mut running) = (Vec::new(), None, Vec::new());
+    let mut strength = TrainOptions::default().background_strength;
+    let mut flag = "";
+    for word in text.split_whitespace() {
+        if word.starts_with("--") {
+            flag = word;
+            continue;
+        }
+        match flag {
+            "--data" => data.push(root().join(word)),
+            "--background" => words = Some(root().join(word)),
+            "--background-text" => running.push(root().join(word)),
+            "--background-strength" => strength = word.parse().unwrap_or_else(|e| panic!("{word}: {e}")),
+            other => panic!("TRAIN_ARGS: unexpected {other} {word}"),
+        }
+    }
+    let background = words.map_or_else(Vec::new, |dir| Background::files(&dir, &running));
+    TrainArgs {
+        data,
+        background,
+        strength,
+    }
+}
+
 #[test]
 fn shipped_model_was_trained_on_the_committed_training_data() {
-    let examples =
-        load_training_data(&[root().join("training-data")]).unwrap_or_else(|e| panic!("training-data must load: {e}"));
+    let args = shipped_train_args();
+    for path in args.data.iter().chain(&args.background) {
+        assert!(
+            path.exists(),
+            "{} is missing: run training-data/build.sh (scripts/test.sh does) to fetch and generate it",
+            path.display()
+        );
+    }
+    let examples = load_training_data(&args.data).unwrap_or_else(|e| panic!("training data must load: {e}"));
+    let background = Background::fingerprint_of(&args.background).unwrap_or_else(|e| panic!("{e}"));
     let classifier = Classifier::shipped().unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(classifier.info().training_fingerprint, fingerprint(&examples));
+    assert_eq!(
+        classifier.info().training_fingerprint,
+        training_fingerprint(&examples, &background, args.strength)
+    );
     let file = Classifier::from_bytes(&shipped_bytes()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(file.info(), classifier.info(), "the binary embeds models/default.ssm");
 }

@@ -5,7 +5,7 @@
 //! it compares with the rest of the page ("does this block belong here?"). A page is
 //! described by its strongest blocks and runs of blocks, its title and meta, and scripts.
 
-mod fit;
+pub(crate) mod fit;
 mod form;
 mod text;
 
@@ -15,6 +15,7 @@ use crate::normalize::MASK;
 use crate::pipeline::Analyzed;
 
 use fit::{Fit, PageVocabulary, is_content};
+pub use fit::EVIDENCE_WEIGHT;
 pub use text::{BlockText, block_text};
 
 /// Names of the block features, in order. Stored in the model and checked on load.

@@ -169,9 +169,10 @@ impl TextCounts {
 
     /// Naive Bayes weights from the counts: Laplace smoothing `alpha`, and tokens seen in
     /// fewer than `min_blocks` blocks get no weight. `clean_floor(key)` is the lowest clean
-    /// rate a token may have: its rate in real language (see `train::background`), so that a
-    /// token common in real text is only spam evidence when spam uses it far more often than
-    /// real language does, however rarely our clean pages happen to show it.
+    /// rate a token's spam evidence is measured against: its rate in real language (see
+    /// `train::background`), so that a token common in real text is only spam evidence when
+    /// spam uses it far more often than real language does, however rarely our clean pages
+    /// happen to show it. The floor never turns a token into clean evidence.
     pub fn weights(&self, alpha: f64, min_blocks: u32, clean_floor: &dyn Fn(u64) -> f64) -> TextWeights {
         // Sorted by key, so that sums (and so the model file) do not depend on map order.
         let mut kept: Vec<(u64, &TokenCount)> = self
@@ -193,7 +194,7 @@ impl TextCounts {
         };
         for (key, c) in kept {
             let ps = (f64::from(c.spam) + alpha) / spam_total;
-            let pc = ((f64::from(c.clean) + alpha) / clean_total).max(clean_floor(key));
+            let pc = (f64::from(c.clean) + alpha) / clean_total;
             let logs: Vec<f64> = (0..3)
                 .map(|i| ((f64::from(c.category[i]) + alpha) / cat_totals[i]).ln())
                 .collect();
@@ -203,9 +204,14 @@ impl TextCounts {
                 *w = (log - mean).clamp(-MAX_WEIGHT, MAX_WEIGHT) as f32;
             }
             weights.index.insert(key, weights.spam.len() as u32);
-            weights
-                .spam
-                .push((ps.ln() - pc.ln()).clamp(-MAX_WEIGHT, MAX_WEIGHT) as f32);
+            // Spam evidence is capped by how much more often spam uses the token than real
+            // language does; clean evidence is left alone (the floor only holds spam weights back).
+            let mut spam = ps.ln() - pc.ln();
+            let floor = clean_floor(key);
+            if spam > 0.0 && floor > 0.0 {
+                spam = spam.min(ps.ln() - floor.ln()).max(0.0);
+            }
+            weights.spam.push(spam.clamp(-MAX_WEIGHT, MAX_WEIGHT) as f32);
             weights.category.push(category);
         }
         weights

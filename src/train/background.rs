@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 use crate::error::ModelError;
 use crate::model::text::KeyMap;
 use crate::normalize::normalize_str;
-use crate::tokenize::{Token, TokenConfig, tokenize};
+use crate::tokenize::{Token, TokenConfig, cjk_ngram_key, tokenize};
 
 /// Chinese word list in a background folder (`word<TAB>frequency`).
 const ZH_WORDS: &str = "wordfreq_zh.tsv";
@@ -34,6 +34,9 @@ const EN_WORDS: &str = "wordfreq_en.tsv";
 /// Share of the background given to English word frequencies: Chinese pages carry some English
 /// (menus, brands), far less than Chinese.
 const ENGLISH_SHARE: f64 = 0.05;
+
+/// Share of the Chinese word-list background given to n-grams that span two words.
+const CROSS_WORD_SHARE: f64 = 0.5;
 
 /// Share of the background given to running text (the rest is word frequency lists).
 const RUNNING_TEXT_SHARE: f64 = 0.3;
@@ -97,8 +100,10 @@ impl Background {
         let fingerprint = Self::fingerprint_of(&Self::files(words_dir, running))?;
         let zh = read_word_list(&words_dir.join(ZH_WORDS), usize::MAX)?;
         let en = read_word_list(&words_dir.join(EN_WORDS), MAX_ENGLISH_WORDS)?;
-        let words = word_rates(&zh, 1.0 - ENGLISH_SHARE, config)
+        let chinese = 1.0 - ENGLISH_SHARE;
+        let words = word_rates(&zh, chinese * (1.0 - CROSS_WORD_SHARE), config)
             .into_iter()
+            .chain(cross_word_rates(&zh, chinese * CROSS_WORD_SHARE))
             .chain(word_rates(&en, ENGLISH_SHARE, config));
         let mut rate: KeyMap<f64> = KeyMap::default();
         for (key, r) in words {
@@ -159,6 +164,60 @@ fn word_rates(words: &[(String, f64)], share: f64, config: &TokenConfig) -> Vec<
     normalised(per_word.into_iter().flatten(), share)
 }
 
+/// Most distinct word endings and beginnings combined into cross-word n-grams.
+const CROSS_WORD_EDGES: usize = 2000;
+
+/// Cross-word n-grams rarer than this (as a share of their kind) are left out.
+const MIN_CROSS_WORD_RATE: f64 = 1e-9;
+
+/// Character n-grams that span two words (`戏官` in `游戏官网`): in running text every word
+/// boundary makes them, and the word list alone never does. Their rate is estimated as if
+/// words followed each other independently: the bigram `a|b` has the rate of words ending in
+/// `a` times that of words starting with `b`, and likewise the trigrams `a|bc` and `ab|c`.
+/// Scaled to sum to `share`.
+fn cross_word_rates(words: &[(String, f64)], share: f64) -> Vec<(u64, f64)> {
+    type Edges = std::collections::HashMap<Vec<char>, f64>;
+    let (mut end1, mut end2, mut start1, mut start2) = (Edges::new(), Edges::new(), Edges::new(), Edges::new());
+    for (word, freq) in words {
+        let chars: Vec<char> = normalize_str(word).chars.iter().map(|c| c.c).collect();
+        if chars.is_empty() || !chars.iter().all(|&c| crate::normalize::is_cjk(c)) {
+            continue;
+        }
+        let n = chars.len();
+        *end1.entry(chars[n - 1..].to_vec()).or_default() += freq;
+        *start1.entry(chars[..1].to_vec()).or_default() += freq;
+        if n >= 2 {
+            *end2.entry(chars[n - 2..].to_vec()).or_default() += freq;
+            *start2.entry(chars[..2].to_vec()).or_default() += freq;
+        }
+    }
+    // The most common edges, in a fixed order (so the result does not depend on map order).
+    let top = |edges: Edges| {
+        let mut v: Vec<(Vec<char>, f64)> = edges.into_iter().collect();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        v.truncate(CROSS_WORD_EDGES);
+        v
+    };
+    let (end1, end2, start1, start2) = (top(end1), top(end2), top(start1), top(start2));
+    let mut out = Vec::new();
+    for (left, right) in [(&end1, &start1), (&end1, &start2), (&end2, &start1)] {
+        let total: f64 = left.iter().map(|e| e.1).sum::<f64>() * right.iter().map(|e| e.1).sum::<f64>();
+        for (a, fa) in left {
+            for (b, fb) in right {
+                let rate = fa * fb / total.max(f64::MIN_POSITIVE);
+                if rate < MIN_CROSS_WORD_RATE {
+                    break;
+                }
+                let gram: Vec<char> = a.iter().chain(b).copied().collect();
+                if let Some(key) = cjk_ngram_key(&gram) {
+                    out.push((key, rate));
+                }
+            }
+        }
+    }
+    normalised(out.into_iter(), share)
+}
+
 /// Token rates from paragraphs (each paragraph counts a token once), scaled to sum to 1.
 fn running_rates(paragraphs: &[String], config: &TokenConfig) -> Vec<(u64, f64)> {
     let per_paragraph: Vec<Vec<u64>> = paragraphs
@@ -216,5 +275,19 @@ mod tests {
         let common = key("新闻")[0];
         let rare = key("娱乐城")[0];
         assert!(rates[&common] > 100.0 * rates[&rare]);
+    }
+
+    #[test]
+    fn n_grams_across_two_common_words_get_a_rate() {
+        let words = vec![
+            ("游戏".to_owned(), 1e-3),
+            ("官网".to_owned(), 1e-4),
+            ("娱乐城".to_owned(), 1e-7),
+        ];
+        let rates: KeyMap<f64> = cross_word_rates(&words, 1.0).into_iter().collect();
+        let across = cjk_ngram_key(&['戏', '官']).and_then(|k| rates.get(&k).copied());
+        assert!(across.is_some_and(|r| r > 0.0), "{across:?}");
+        let never = cjk_ngram_key(&['城', '游']).and_then(|k| rates.get(&k).copied()).unwrap_or(0.0);
+        assert!(across.unwrap_or(0.0) > never);
     }
 }

@@ -61,7 +61,7 @@ impl Default for TrainOptions {
             nb_alpha: 3.0,
             nb_min_blocks: 5,
             nb_hard_negative_weight: 3,
-            background_strength: 1.0,
+            background_strength: 8.0,
         }
     }
 }
