@@ -13,12 +13,14 @@
 
 pub mod batch;
 pub mod classifier;
+pub mod dataset;
 pub mod decide;
 pub mod decode;
 pub mod error;
 pub mod eval;
 pub mod extract;
 pub mod features;
+pub mod input;
 pub mod metrics;
 pub mod model;
 pub mod normalize;
@@ -27,7 +29,9 @@ pub mod report;
 pub mod server;
 pub mod tokenize;
 pub mod train;
+pub mod weights;
 
-pub use classifier::{Classifier, InputKind, PageInput};
+pub use classifier::Classifier;
 pub use error::{ModelError, ScoreError};
+pub use input::{InputKind, PageInput};
 pub use report::{Category, CategoryScores, Evidence, ModelInfo, Report, Span, Verdict};

@@ -113,6 +113,14 @@ fn item_lengths(chars: &[crate::normalize::NormChar]) -> (usize, usize) {
     (items, short)
 }
 
+/// Dense features of every block of a page, given all blocks' text summaries (one row per block).
+pub fn block_rows(page: &Analyzed, texts: &[BlockText]) -> Vec<Vec<f64>> {
+    let totals = PageTotals::new(texts);
+    (0..page.blocks.len())
+        .map(|i| block_features(page, texts, &totals, i))
+        .collect()
+}
+
 /// Dense features of block `index` given all blocks' text summaries.
 pub fn block_features(page: &Analyzed, texts: &[BlockText], totals: &PageTotals, index: usize) -> Vec<f64> {
     let block = &page.blocks[index];

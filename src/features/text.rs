@@ -1,9 +1,9 @@
 //! Token-weight summary of one block: how spammy its tokens are overall, per item, inside
 //! quotation marks, and how much the block reads as prose.
 
-use crate::model::text::TextWeights;
 use crate::normalize::{NormChar, is_cjk};
 use crate::pipeline::AnalyzedBlock;
+use crate::weights::TextWeights;
 
 /// Token-weight summary of one block.
 #[derive(Debug, Clone, Copy, Default)]

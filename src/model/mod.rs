@@ -2,7 +2,6 @@
 //! thresholds and metadata — and the file that carries it.
 
 mod file;
-pub mod text;
 
 use linfa_logistic::FittedLogisticRegression;
 use ndarray::Array2;
@@ -12,9 +11,14 @@ use crate::error::ModelError;
 use crate::features::{BLOCK_FEATURES, PAGE_FEATURES};
 use crate::report::ModelInfo;
 use crate::tokenize::{PIPELINE_VERSION, TokenConfig};
-use text::{SparseTextWeights, TextWeights};
+use crate::weights::{SparseTextWeights, TextWeights};
 
+/// The token-weight types, at their old path.
+pub use crate::weights as text;
 pub use file::FORMAT_VERSION;
+
+/// A fitted logistic regression (block or page) from linfa.
+pub type Regression = FittedLogisticRegression<f64, bool>;
 
 /// Decision thresholds on the calibrated page score.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -49,9 +53,9 @@ pub struct ModelParts {
     /// Token weights.
     pub text: SparseTextWeights,
     /// Block spam probability from block features.
-    pub block_lr: FittedLogisticRegression<f64, bool>,
+    pub block_lr: Regression,
     /// Calibrated page spam probability from page features.
-    pub page_lr: FittedLogisticRegression<f64, bool>,
+    pub page_lr: Regression,
     /// Decision thresholds.
     pub thresholds: Thresholds,
     /// Metadata: version, labels, fingerprint, metrics.
@@ -118,7 +122,7 @@ impl Model {
 }
 
 /// Runs a fitted linfa regression on rows of equal width.
-pub fn predict(lr: &FittedLogisticRegression<f64, bool>, rows: &[Vec<f64>]) -> Vec<f64> {
+pub fn predict(lr: &Regression, rows: &[Vec<f64>]) -> Vec<f64> {
     let width = lr.params().len();
     if rows.is_empty() || rows.iter().any(|r| r.len() != width) {
         return vec![0.0; rows.len()];

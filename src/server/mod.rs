@@ -28,6 +28,7 @@ mod model;
 mod pool;
 mod run;
 mod service;
+mod shutdown;
 
 pub use config::{
     DEFAULT_DRAIN_TIMEOUT, DEFAULT_MAX_BATCH_PAGES, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_PAGE_BYTES,

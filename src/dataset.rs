@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use thiserror::Error;
 
-use crate::classifier::{InputKind, PageInput};
+use crate::error::ModelError;
+use crate::input::{InputKind, PageInput};
 use crate::report::Category;
 
 /// One labelled page (`html`, `text`, or a raw `file` beside the JSONL file).
@@ -229,6 +230,25 @@ fn parse_line(line: &[u8], file: &Path, number: usize) -> Result<Example, String
         obfuscation,
         origin: format!("{path}:{number}"),
     })
+}
+
+/// Reads training files, refusing the data if any line is bad.
+pub fn load_training_data(paths: &[PathBuf]) -> Result<Vec<Example>, ModelError> {
+    let files = data_files(paths).map_err(|e| ModelError::Training(e.to_string()))?;
+    if files.is_empty() {
+        return Err(ModelError::Training("no .jsonl files found in the given paths".into()));
+    }
+    let (examples, errors) = read_examples(&files).map_err(|e| ModelError::Training(e.to_string()))?;
+    if !errors.is_empty() {
+        let shown: Vec<String> = errors.iter().take(20).map(|e| e.to_string()).collect();
+        return Err(ModelError::Training(format!(
+            "{} bad line(s) in the training data:\n{}{}",
+            errors.len(),
+            shown.join("\n"),
+            if errors.len() > 20 { "\n…" } else { "" }
+        )));
+    }
+    Ok(examples)
 }
 
 #[cfg(test)]
