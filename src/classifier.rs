@@ -4,7 +4,7 @@ use std::path::Path;
 
 use crate::decide::{report, score_page};
 use crate::error::{ModelError, ScoreError};
-pub use crate::input::{InputKind, PageInput};
+use crate::input::PageInput;
 use crate::model::Model;
 use crate::pipeline::analyze;
 use crate::report::{ModelInfo, Report};
@@ -55,7 +55,7 @@ impl Classifier {
     }
 
     /// Wraps an in-memory model (as produced by training).
-    pub fn from_model(model: Model) -> Self {
+    pub(crate) fn from_model(model: Model) -> Self {
         Classifier {
             model,
             max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
@@ -65,11 +65,6 @@ impl Classifier {
     /// Metadata of the loaded model.
     pub fn info(&self) -> &ModelInfo {
         &self.model.parts.info
-    }
-
-    /// The underlying model.
-    pub fn model(&self) -> &Model {
-        &self.model
     }
 
     /// Sets the largest accepted page size in bytes.

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use spamsift::model::Model;
+use spamsift::internals::Model;
 use spamsift::train::{TrainOptions, fingerprint, load_training_data, train};
 use spamsift::{Classifier, ModelError};
 

@@ -50,21 +50,28 @@ pub fn extract_text(text: &str) -> Extracted {
     Extracted {
         blocks,
         signals: Default::default(),
-        is_html: false,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Block;
+
+    /// Byte range in the decoded text from the block's first to its last piece.
+    fn range(block: &Block) -> std::ops::Range<usize> {
+        let start = block.pieces.first().map_or(0, |p| p.range.start);
+        let end = block.pieces.last().map_or(0, |p| p.range.end);
+        start..end
+    }
 
     #[test]
     fn lines_become_blocks_with_exact_ranges() {
         let text = "标题\n\n  第一段文字。\r\n最后一行";
         let e = extract_text(text);
         assert_eq!(e.blocks.len(), 3);
-        assert_eq!(&text[e.blocks[1].range()], "第一段文字。");
-        assert_eq!(&text[e.blocks[2].range()], "最后一行");
+        assert_eq!(&text[range(&e.blocks[1])], "第一段文字。");
+        assert_eq!(&text[range(&e.blocks[2])], "最后一行");
     }
 
     #[test]

@@ -13,8 +13,6 @@ use crate::report::ModelInfo;
 use crate::tokenize::{PIPELINE_VERSION, TokenConfig};
 use crate::weights::{SparseTextWeights, TextWeights};
 
-/// The token-weight types, at their old path.
-pub use crate::weights as text;
 pub use file::FORMAT_VERSION;
 
 /// A fitted logistic regression (block or page) from linfa.
