@@ -7,6 +7,7 @@ use crate::features::{BlockText, block_rows, block_text, page_features};
 use crate::model::{Model, Regression, predict};
 use crate::pipeline::{Analyzed, AnalyzedBlock};
 use crate::report::{Category, CategoryScores, Evidence, Report, Span, Verdict};
+use crate::text_classes::ends_span_item;
 use crate::weights::TextWeights;
 
 /// Most evidence items reported.
@@ -14,11 +15,6 @@ const MAX_EVIDENCE: usize = 12;
 
 /// Mean of a block's strongest token weights above which it may be reported as a span.
 const SPAN_OWN_EVIDENCE: f64 = 2.0;
-
-/// Characters that end an item when trimming a span to its spam part.
-fn ends_item(c: char) -> bool {
-    matches!(c, '\n' | '。' | '!' | '?' | '|' | ';' | '…')
-}
 
 /// The scored blocks of a page, before the report is built.
 pub struct Scored {
@@ -197,7 +193,7 @@ fn trim_to_spam(block: &AnalyzedBlock, model: &Model) -> (usize, usize) {
     let mut items: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     for (i, c) in chars.iter().enumerate() {
-        if ends_item(c.c) {
+        if ends_span_item(c.c) {
             if i > start {
                 items.push((start, i + 1));
             }
@@ -234,10 +230,10 @@ fn trim_to_spam(block: &AnalyzedBlock, model: &Model) -> (usize, usize) {
     }
     // Do not start or end a span on separators.
     let (mut a, mut b) = (items[lo].0, items[hi - 1].1);
-    while a < b && (chars[a].c == ' ' || ends_item(chars[a].c)) {
+    while a < b && (chars[a].c == ' ' || ends_span_item(chars[a].c)) {
         a += 1;
     }
-    while b > a && (chars[b - 1].c == ' ' || ends_item(chars[b - 1].c)) {
+    while b > a && (chars[b - 1].c == ' ' || ends_span_item(chars[b - 1].c)) {
         b -= 1;
     }
     (a, b)

@@ -30,6 +30,7 @@ mod model;
 mod normalize;
 mod pipeline;
 mod report;
+mod text_classes;
 mod tokenize;
 mod weights;
 
@@ -44,7 +45,7 @@ pub use report::{Category, CategoryScores, Evidence, ModelInfo, Report, Span, Ve
 pub mod internals {
     pub use crate::decode::decode;
     pub use crate::extract::extract_html;
-    pub use crate::model::Model;
+    pub use crate::model::{Model, upgrade_v2};
     pub use crate::normalize::normalize_block;
     pub use crate::tokenize::{TokenConfig, tokenize};
 }

@@ -2,18 +2,20 @@
 //! thresholds and metadata — and the file that carries it.
 
 mod file;
+mod upgrade;
 
 use linfa_logistic::FittedLogisticRegression;
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ModelError;
-use crate::features::{BLOCK_FEATURES, PAGE_FEATURES};
+use crate::features::{BLOCK_FEATURES, FEATURE_SET_VERSION, PAGE_FEATURES};
 use crate::report::ModelInfo;
 use crate::tokenize::{PIPELINE_VERSION, TokenConfig};
 use crate::weights::{SparseTextWeights, TextWeights};
 
 pub use file::FORMAT_VERSION;
+pub use upgrade::upgrade_v2;
 
 /// A fitted logistic regression (block or page) from linfa.
 pub type Regression = FittedLogisticRegression<f64, bool>;
@@ -48,6 +50,8 @@ pub struct ModelParts {
     pub block_features: Vec<String>,
     /// Page feature names, in order.
     pub page_features: Vec<String>,
+    /// Version of the feature formulas ([`FEATURE_SET_VERSION`] when trained).
+    pub feature_set_version: u32,
     /// Token weights.
     pub text: SparseTextWeights,
     /// Block spam probability from block features.
@@ -83,6 +87,12 @@ impl Model {
             return Err(ModelError::Incompatible(format!(
                 "model token settings {:?} differ from this build's {:?}; retrain it",
                 parts.tokens, expected
+            )));
+        }
+        if parts.feature_set_version != FEATURE_SET_VERSION {
+            return Err(ModelError::Incompatible(format!(
+                "model was trained with feature set version {}, this build computes version {FEATURE_SET_VERSION}; retrain it with `spamsift train`",
+                parts.feature_set_version
             )));
         }
         check_names("block", &parts.block_features, &BLOCK_FEATURES)?;

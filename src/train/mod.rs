@@ -18,7 +18,7 @@ pub use crate::dataset::load_training_data;
 use crate::decide::score_blocks;
 use crate::error::ModelError;
 use crate::eval::evaluate;
-use crate::features::{BLOCK_FEATURES, BlockText, PAGE_FEATURES, block_rows, block_text};
+use crate::features::{BLOCK_FEATURES, BlockText, FEATURE_SET_VERSION, PAGE_FEATURES, block_rows, block_text};
 use crate::metrics::Metrics;
 use crate::model::{Model, ModelParts, Thresholds};
 use crate::pipeline::{Analyzed, analyze};
@@ -225,6 +225,7 @@ pub fn train(
         tokens: config,
         block_features: BLOCK_FEATURES.iter().map(|s| s.to_string()).collect(),
         page_features: PAGE_FEATURES.iter().map(|s| s.to_string()).collect(),
+        feature_set_version: FEATURE_SET_VERSION,
         text: weights.to_sparse(),
         block_lr,
         page_lr,
