@@ -12,7 +12,9 @@ use crate::report::{ModelInfo, Report};
 /// The default model, built by `spamsift train` from `training-data/` and embedded at compile time.
 static SHIPPED_MODEL: &[u8] = include_bytes!("../models/default.ssm");
 
-/// Largest page accepted by default (32 MiB).
+/// Largest page the library accepts by default (32 MiB): the one default of `Classifier` and
+/// `spamsift batch`. The server passes its own, smaller limit
+/// ([`crate::server::DEFAULT_SERVER_MAX_PAGE_BYTES`]) with [`Classifier::with_max_page_bytes`].
 pub const DEFAULT_MAX_PAGE_BYTES: usize = 32 << 20;
 
 /// One block's score, for explaining a decision.

@@ -17,6 +17,7 @@ pub mod eval;
 pub mod server;
 pub mod train;
 
+mod atomic_write;
 mod classifier;
 mod dataset;
 mod decide;
@@ -24,6 +25,7 @@ mod decode;
 mod error;
 mod extract;
 mod features;
+mod hash;
 mod input;
 mod metrics;
 mod model;

@@ -88,7 +88,7 @@ pub fn analyze(page: &PageInput<'_>, config: &TokenConfig) -> Result<Analyzed, S
     let is_html = match page.kind {
         InputKind::Html => true,
         InputKind::Text => false,
-        InputKind::Auto => looks_like_html(&decoded.text),
+        InputKind::Auto => looks_like_html(decoded.text.as_bytes()),
     };
     let extracted = if is_html {
         extract_html(&decoded.text)

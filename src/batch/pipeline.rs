@@ -410,7 +410,7 @@ impl Writer<'_> {
             }
             self.sink.write_lines(&buf)?;
             if let Some(dir) = self.strip_dir {
-                checkpoint::sync_dir(Some(dir)).map_err(|source| BatchError::Output {
+                crate::atomic_write::sync_dir(Some(dir)).map_err(|source| BatchError::Output {
                     path: dir.to_path_buf(),
                     source,
                 })?;

@@ -34,7 +34,7 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = server::DEFAULT_MAX_MESSAGE_BYTES)]
     pub max_message_bytes: usize,
     /// Largest page accepted, in bytes; larger pages get INVALID_ARGUMENT.
-    #[arg(long, default_value_t = server::DEFAULT_MAX_PAGE_BYTES)]
+    #[arg(long, default_value_t = server::DEFAULT_SERVER_MAX_PAGE_BYTES)]
     pub max_page_bytes: usize,
     /// Scoring threads (default: one per core).
     #[arg(long)]

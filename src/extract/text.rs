@@ -2,9 +2,9 @@
 
 use super::{Block, Extracted, Piece, Region};
 
-/// Whether the decoded input looks like HTML rather than plain text.
-pub fn looks_like_html(text: &str) -> bool {
-    let bytes = text.as_bytes();
+/// Whether a page (decoded text, or raw bytes of an ASCII-compatible charset) looks like HTML
+/// rather than plain text: a known tag in its first 4 KiB. The one HTML sniff of the crate.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
     let head = bytes[..bytes.len().min(4096)].to_ascii_lowercase();
     const MARKERS: [&[u8]; 12] = [
         b"<!doctype",
@@ -76,7 +76,7 @@ mod tests {
 
     #[test]
     fn detects_html() {
-        assert!(looks_like_html("<!DOCTYPE html><html>"));
-        assert!(!looks_like_html("中国西藏网 > 即时新闻"));
+        assert!(looks_like_html(b"<!DOCTYPE html><html>"));
+        assert!(!looks_like_html("中国西藏网 > 即时新闻".as_bytes()));
     }
 }
