@@ -51,7 +51,7 @@ pub fn run<S: Scorer>(scorer: &S, opts: &BatchOptions, progress: &mut dyn Progre
     validate(opts)?;
     let started = Instant::now();
     let threads = if opts.threads == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
+        crate::scoring_threads::default_threads()
     } else {
         opts.threads
     };
@@ -68,10 +68,7 @@ pub fn run<S: Scorer>(scorer: &S, opts: &BatchOptions, progress: &mut dyn Progre
         resumed = start.resumed,
         "starting batch run"
     );
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("spamsift-score-{i}"))
-        .build()
+    let pool = crate::scoring_threads::scoring_pool(threads)
         .map_err(|e| BatchError::Internal(format!("cannot start the thread pool: {e}")))?;
     let bytes_read = Arc::new(AtomicU64::new(0));
     let total_bytes = source::total_bytes(&opts.inputs);

@@ -87,5 +87,5 @@ impl ServerConfig {
 
 /// One scoring thread per available core.
 pub fn default_scoring_threads() -> usize {
-    std::thread::available_parallelism().map_or(2, |n| n.get())
+    crate::scoring_threads::default_threads()
 }
