@@ -4,23 +4,20 @@ use std::collections::HashMap;
 
 use crate::decode::SourceMap;
 use crate::features::{
-    BlockText, EVIDENCE_WEIGHT, MIN_PAGE_EVIDENCE_UNITS, PageTotals, block_features, block_text, gate_blocks, page_features,
-    spam_evidence_units,
+    BlockText, EVIDENCE_WEIGHT, MIN_PAGE_EVIDENCE_UNITS, PageTotals, block_rows, block_text, gate_blocks,
+    page_features, spam_evidence_units,
 };
-use crate::model::Model;
+use crate::model::{Model, Regression, predict};
 use crate::pipeline::{Analyzed, AnalyzedBlock};
 use crate::report::{Category, CategoryScores, Evidence, Report, Span, Verdict};
+use crate::text_classes::ends_span_item;
+use crate::weights::TextWeights;
 
 /// Most evidence items reported.
 const MAX_EVIDENCE: usize = 12;
 
 /// Mean of a block's strongest token weights above which it may be reported as a span.
 const SPAN_OWN_EVIDENCE: f64 = 2.0;
-
-/// Characters that end an item when trimming a span to its spam part.
-fn ends_item(c: char) -> bool {
-    matches!(c, '\n' | '。' | '!' | '?' | '|' | ';' | '…')
-}
 
 /// The scored blocks of a page, before the report is built.
 pub struct Scored {
@@ -32,24 +29,55 @@ pub struct Scored {
     pub page_prob: f64,
 }
 
-/// Scores all blocks and the page.
-pub fn score_blocks(model: &Model, page: &Analyzed) -> Scored {
-    let texts: Vec<BlockText> = page.blocks.iter().map(|b| block_text(b, &model.weights)).collect();
-    let totals = PageTotals::new(page, &texts, &model.weights);
-    let rows: Vec<Vec<f64>> = (0..page.blocks.len())
-        .map(|i| block_features(page, &texts, &totals, i))
-        .collect();
+/// Block scores of a page, before the page regression.
+pub struct BlockScores {
+    /// Token-weight summaries per block.
+    pub texts: Vec<BlockText>,
+    /// Spam probability per block, after the gates (see [`gate_blocks`]).
+    pub block_probs: Vec<f64>,
+    /// Page totals and each block's fit to the page.
+    pub totals: PageTotals,
+}
+
+impl BlockScores {
+    /// The page's feature row for the page regression.
+    pub fn page_row(&self, page: &Analyzed) -> Vec<f64> {
+        page_features(page, &self.texts, &self.totals, &self.block_probs)
+    }
+
+    /// Whether the page's spam blocks hold too little evidence to make it spam: no page is
+    /// decided by a trifle.
+    pub fn is_trifle(&self) -> bool {
+        spam_evidence_units(&self.texts, &self.block_probs) < MIN_PAGE_EVIDENCE_UNITS
+    }
+}
+
+/// Scores every block of a page under token weights and a block regression. Training calls
+/// this with cross-fitted weights; scoring with the model's own.
+pub fn score_blocks(weights: &TextWeights, block_lr: &Regression, page: &Analyzed) -> BlockScores {
+    let texts: Vec<BlockText> = page.blocks.iter().map(|b| block_text(b, weights)).collect();
+    let (rows, totals) = block_rows(page, &texts, weights);
     let mut block_probs = if rows.is_empty() {
         Vec::new()
     } else {
-        model.block_probs(&rows)
+        predict(block_lr, &rows)
     };
     gate_blocks(page, &texts, &mut block_probs);
-    let mut page_prob = model.page_prob(page_features(page, &texts, &totals, &block_probs));
-    // No page is decided by a trifle: its spam blocks need several pieces of evidence.
-    if spam_evidence_units(&texts, &block_probs) < MIN_PAGE_EVIDENCE_UNITS {
+    BlockScores {
+        texts,
+        block_probs,
+        totals,
+    }
+}
+
+/// Scores all blocks and the page with a model.
+pub fn score_page(model: &Model, page: &Analyzed) -> Scored {
+    let blocks = score_blocks(&model.weights, &model.parts.block_lr, page);
+    let mut page_prob = model.page_prob(blocks.page_row(page));
+    if blocks.is_trifle() {
         page_prob = page_prob.min(f64::from(model.parts.thresholds.review) * 0.9);
     }
+    let BlockScores { texts, block_probs, .. } = blocks;
     Scored {
         texts,
         block_probs,
@@ -198,7 +226,7 @@ fn spam_ranges(block: &AnalyzedBlock, model: &Model) -> Vec<(usize, usize)> {
     let mut items: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     for (i, c) in chars.iter().enumerate() {
-        if ends_item(c.c) {
+        if ends_span_item(c.c) {
             if i > start {
                 items.push((start, i));
             }
@@ -244,10 +272,10 @@ fn spam_ranges(block: &AnalyzedBlock, model: &Model) -> Vec<(usize, usize)> {
         .into_iter()
         .filter_map(|(mut a, mut b)| {
             // Do not start or end a span on separators.
-            while a < b && (chars[a].c == ' ' || ends_item(chars[a].c)) {
+            while a < b && (chars[a].c == ' ' || ends_span_item(chars[a].c)) {
                 a += 1;
             }
-            while b > a && (chars[b - 1].c == ' ' || ends_item(chars[b - 1].c)) {
+            while b > a && (chars[b - 1].c == ' ' || ends_span_item(chars[b - 1].c)) {
                 b -= 1;
             }
             (a < b).then_some((a, b))

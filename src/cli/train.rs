@@ -5,7 +5,6 @@ use std::time::Instant;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use spamsift::tokenize::TokenConfig;
 use spamsift::train::background::Background;
 use spamsift::train::{TrainOptions, load_training_data, train};
 
@@ -78,7 +77,7 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     };
     let background = match &args.background {
         Some(dir) => {
-            let b = Background::load(dir, &args.background_text, &TokenConfig::default())?;
+            let b = Background::load(dir, &args.background_text)?;
             eprintln!("background: {} tokens from {}", b.len(), dir.display());
             b
         }

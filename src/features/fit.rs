@@ -6,7 +6,7 @@
 //! support comes only from "content" blocks — long enough and shaped like sentences — so that
 //! a hijacked title and a keyword block pasted below it cannot vouch for each other.
 
-use crate::model::text::{KeyMap, TextWeights};
+use crate::weights::{KeyMap, TextWeights};
 use crate::pipeline::AnalyzedBlock;
 
 use super::form::Form;

@@ -10,13 +10,19 @@ mod form;
 mod text;
 
 use crate::extract::Region;
-use crate::model::text::TextWeights;
+use crate::weights::TextWeights;
 use crate::normalize::MASK;
 use crate::pipeline::Analyzed;
+use crate::text_classes::{ends_list_item, is_list_separator};
 
 use fit::{Fit, PageVocabulary, is_content};
 pub use fit::EVIDENCE_WEIGHT;
 pub use text::{BlockText, block_text};
+
+/// Version of the feature formulas, stored in the model file and checked on load. Bump it
+/// whenever a feature's formula (or a separator set in `text_classes`) changes under the same
+/// name, so that a model trained on the old formulas cannot load silently.
+pub const FEATURE_SET_VERSION: u32 = 2;
 
 /// Names of the block features, in order. Stored in the model and checked on load.
 pub const BLOCK_FEATURES: [&str; 38] = [
@@ -81,10 +87,6 @@ pub const PAGE_FEATURES: [&str; 17] = [
     "meta_refresh",
 ];
 
-fn is_separator(c: char) -> bool {
-    matches!(c, '|' | '_' | '-' | '/' | ',' | '、' | ';' | ' ' | '\n' | '…' | '·')
-}
-
 /// Token totals of a whole page, so each block's context is the page minus the block, and
 /// how each block fits the rest of the page.
 #[derive(Debug, Clone, Default)]
@@ -139,7 +141,7 @@ fn item_lengths(chars: &[crate::normalize::NormChar]) -> (usize, usize) {
         }
     };
     for c in chars {
-        if matches!(c.c, '\n' | '|' | '、' | ',' | '_' | ';') {
+        if ends_list_item(c.c) {
             close(len);
             len = 0;
         } else if c.c != ' ' {
@@ -150,6 +152,16 @@ fn item_lengths(chars: &[crate::normalize::NormChar]) -> (usize, usize) {
     (items, short)
 }
 
+/// Dense features of every block of a page, given all blocks' text summaries (one row per block).
+/// Also returns the page totals, which the page features need too.
+pub fn block_rows(page: &Analyzed, texts: &[BlockText], weights: &TextWeights) -> (Vec<Vec<f64>>, PageTotals) {
+    let totals = PageTotals::new(page, texts, weights);
+    let rows = (0..page.blocks.len())
+        .map(|i| block_features(page, texts, &totals, i))
+        .collect();
+    (rows, totals)
+}
+
 /// Dense features of block `index` given all blocks' text summaries.
 pub fn block_features(page: &Analyzed, texts: &[BlockText], totals: &PageTotals, index: usize) -> Vec<f64> {
     let block = &page.blocks[index];
@@ -158,7 +170,7 @@ pub fn block_features(page: &Analyzed, texts: &[BlockText], totals: &PageTotals,
     let chars = &block.norm.chars;
     let n_chars = chars.iter().filter(|c| c.c != ' ' && c.c != '\n').count().max(1) as f64;
     let (items, short) = item_lengths(chars);
-    let seps = chars.iter().filter(|c| is_separator(c.c)).count() as f64;
+    let seps = chars.iter().filter(|c| is_list_separator(c.c)).count() as f64;
     let link_chars: usize = block
         .block
         .pieces

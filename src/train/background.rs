@@ -6,7 +6,7 @@
 //! how often the token occurs in real text, and the clean side of a token's weight is never
 //! taken below that rate: a token common in real language only counts as spam evidence when
 //! the spam side uses it far more often than real language does (see
-//! [`crate::model::text::TextCounts::weights`]).
+//! [`crate::weights::TextCounts::weights`]).
 //!
 //! Sources (fetched by `training-data/fetch.py`, never committed):
 //! - word frequency lists (`word<TAB>frequency` lines, e.g. wordfreq's Chinese and English lists);
@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::error::ModelError;
-use crate::model::text::KeyMap;
+use crate::weights::KeyMap;
 use crate::normalize::normalize_str;
 use crate::tokenize::{Token, TokenConfig, cjk_ngram_key, tokenize};
 
@@ -96,7 +96,8 @@ impl Background {
 
     /// Reads a background: the word lists `wordfreq_zh.tsv` and `wordfreq_en.tsv` in
     /// `words_dir`, and `running` text files (one paragraph a line).
-    pub fn load(words_dir: &Path, running: &[PathBuf], config: &TokenConfig) -> Result<Self, ModelError> {
+    pub fn load(words_dir: &Path, running: &[PathBuf]) -> Result<Self, ModelError> {
+        let config = &TokenConfig::default();
         let fingerprint = Self::fingerprint_of(&Self::files(words_dir, running))?;
         let zh = read_word_list(&words_dir.join(ZH_WORDS), usize::MAX)?;
         let en = read_word_list(&words_dir.join(EN_WORDS), MAX_ENGLISH_WORDS)?;

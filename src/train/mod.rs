@@ -6,28 +6,27 @@
 //! then counted on all training pages.
 
 pub mod background;
-pub mod data;
 mod fit;
 mod labels;
-
-use std::path::PathBuf;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::classifier::Classifier;
+use crate::dataset::Example;
+/// The training-data loader, at its old path.
+pub use crate::dataset::load_training_data;
+use crate::decide::score_blocks;
 use crate::error::ModelError;
-use crate::features::{
-    BLOCK_FEATURES, BlockText, PAGE_FEATURES, PageTotals, block_features, block_text, gate_blocks, page_features,
-};
-use crate::metrics::{Metrics, metrics};
-use crate::model::text::{TextCounts, TextWeights};
-use crate::model::{Model, ModelParts, Thresholds, predict};
+use crate::eval::evaluate;
+use crate::features::{BLOCK_FEATURES, BlockText, FEATURE_SET_VERSION, PAGE_FEATURES, block_rows, block_text};
+use crate::metrics::Metrics;
+use crate::model::{Model, ModelParts, Thresholds};
 use crate::pipeline::{Analyzed, analyze};
 use crate::report::{Category, ModelInfo};
 use crate::tokenize::TokenConfig;
+use crate::weights::{TextCounts, TextWeights};
 use background::Background;
-use data::Example;
 use labels::{BlockLabel, PageLabels, label_blocks};
 
 /// Training settings.
@@ -225,10 +224,9 @@ pub fn train(
     let mut rows = Vec::new();
     let mut ys = Vec::new();
     for ((p, t), w) in pages.iter().zip(&texts).zip(pages.iter().map(|p| &fold_weights[1 - p.fold])) {
-        let totals = PageTotals::new(&p.page, t, w);
-        for (i, label) in p.labels.iter().enumerate() {
+        for (row, label) in block_rows(&p.page, t, w).0.into_iter().zip(&p.labels) {
             if *label != BlockLabel::Unknown {
-                rows.push(block_features(&p.page, t, &totals, i));
+                rows.push(row);
                 ys.push(matches!(label, BlockLabel::Spam(_)));
             }
         }
@@ -238,20 +236,7 @@ pub fn train(
     // Page regression on cross-fitted block probabilities.
     let page_rows: Vec<Vec<f64>> = pages
         .par_iter()
-        .zip(&texts)
-        .map(|(p, t)| {
-            let totals = PageTotals::new(&p.page, t, &fold_weights[1 - p.fold]);
-            let block_rows: Vec<Vec<f64>> = (0..p.page.blocks.len())
-                .map(|i| block_features(&p.page, t, &totals, i))
-                .collect();
-            let mut probs = if block_rows.is_empty() {
-                Vec::new()
-            } else {
-                predict(&block_lr, &block_rows)
-            };
-            gate_blocks(&p.page, t, &mut probs);
-            page_features(&p.page, t, &totals, &probs)
-        })
+        .map(|p| score_blocks(&fold_weights[1 - p.fold], &block_lr, &p.page).page_row(&p.page))
         .collect();
     let page_ys: Vec<bool> = pages.iter().map(|p| p.spam).collect();
     let page_lr = fit::logistic(&page_rows, &page_ys, options.l2, "page")?;
@@ -262,6 +247,7 @@ pub fn train(
         tokens: config,
         block_features: BLOCK_FEATURES.iter().map(|s| s.to_string()).collect(),
         page_features: PAGE_FEATURES.iter().map(|s| s.to_string()).collect(),
+        feature_set_version: FEATURE_SET_VERSION,
         text: weights.to_sparse(),
         block_lr,
         page_lr,
@@ -278,7 +264,7 @@ pub fn train(
         },
     };
     let mut model = Model::new(parts)?;
-    let holdout = evaluate(&model, &held);
+    let holdout = evaluate(&Classifier::from_model(model.clone()), &held).overall;
     model.parts.info.training_metrics = vec![
         ("holdout_pages".into(), held.len() as f64),
         ("holdout_precision".into(), holdout.precision),
@@ -306,37 +292,4 @@ pub fn train(
         counts: (pages.len(), held.len()),
         unplaced_spam,
     })
-}
-
-/// Scores examples with a model and computes metrics at the spam threshold.
-fn evaluate(model: &Model, examples: &[&Example]) -> Metrics {
-    let classifier = Classifier::from_model(model.clone());
-    let pairs: Vec<(f64, bool)> = examples
-        .par_iter()
-        .map(|e| {
-            let input = e.page_input();
-            let score = classifier.score(&input).map_or(0.0, |r| f64::from(r.score));
-            (score, e.spam)
-        })
-        .collect();
-    metrics(&pairs, f64::from(model.parts.thresholds.spam))
-}
-
-/// Reads training files, refusing the data if any line is bad.
-pub fn load_training_data(paths: &[PathBuf]) -> Result<Vec<Example>, ModelError> {
-    let files = data::data_files(paths).map_err(|e| ModelError::Training(e.to_string()))?;
-    if files.is_empty() {
-        return Err(ModelError::Training("no .jsonl files found in the given paths".into()));
-    }
-    let (examples, errors) = data::read_examples(&files).map_err(|e| ModelError::Training(e.to_string()))?;
-    if !errors.is_empty() {
-        let shown: Vec<String> = errors.iter().take(20).map(|e| e.to_string()).collect();
-        return Err(ModelError::Training(format!(
-            "{} bad line(s) in the training data:\n{}{}",
-            errors.len(),
-            shown.join("\n"),
-            if errors.len() > 20 { "\n…" } else { "" }
-        )));
-    }
-    Ok(examples)
 }
