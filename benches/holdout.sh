@@ -5,12 +5,16 @@
 # Also scores real pages shipped by registry packages (training-data/.cache/realpages, all clean)
 # and bench dev-raw with each model, when they are present.
 #
-# Usage: benches/holdout.sh [SOURCE...]     (default: every source; writes a table to stdout)
+# Usage: [BIN=path] [WORK=dir] benches/holdout.sh [SOURCE...]   (default: every source)
 # Needs: python3 training-data/fetch.py and training-data/build-pages.sh run first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
-bin=target/release/spamsift
+# BIN: the binary to train and score with (default: a fresh release build).
+if [ -z "${BIN:-}" ]; then
+    cargo build --release --quiet
+    BIN=target/release/spamsift
+fi
+bin=$BIN
 work=${WORK:-$(mktemp -d)}
 mkdir -p "$work"
 cache=training-data/.cache
@@ -22,7 +26,8 @@ declare -A src=(
 )
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=(generate generate2 generate3 generate4)
-background=(--background "$cache/background" --background-text "$cache/real/peoples_daily_1998.txt" "$cache/real/reviews.txt")
+# The shipped model's background and options, from TRAIN_ARGS (everything but its --data).
+mapfile -t background < <(tr ' ' '\n' < training-data/TRAIN_ARGS | grep -v '^$' | awk '/^--/{keep=($0!="--data")} keep')
 for held in "${names[@]}"; do
     train=()
     for s in "${!src[@]}"; do

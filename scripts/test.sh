@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Runs every check of the project: the Rust unit and integration tests (including the in-process
+# Runs every check of the project: fetches and generates the shipped model's training inputs
+# (training-data/build.sh), then the Rust unit and integration tests (including the in-process
 # gRPC tests), then `cargo fmt --check`, clippy and rustdoc with warnings denied (after the tests,
 # to reuse their build), then the external-client checks (Python grpcio + grpcurl against
 # `spamsift serve`) and the PySpark pipe-mode check. The external checks install their own clients
 # into .venv. Exits non-zero if anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# The shipped model's inputs (registry data and generated pages, hash-checked), so that the
+# reproducibility test can check the model's training fingerprint against them.
+training-data/build.sh
 
 cargo test --all-targets
 cargo fmt --check

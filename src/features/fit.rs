@@ -8,6 +8,7 @@
 
 use crate::weights::{KeyMap, TextWeights};
 use crate::pipeline::AnalyzedBlock;
+use crate::tokenize::Token;
 
 use super::form::Form;
 
@@ -25,32 +26,38 @@ pub fn is_content(form: &Form, cjk: usize) -> bool {
     cjk >= CONTENT_MIN_CJK && form.long_fragments >= CONTENT_MIN_LONG_FRAGMENTS
 }
 
-/// Multi-character token keys of the page's content blocks, with the number of content blocks
-/// holding each. Built only for pages where some block has spam evidence to check.
+/// For each spam-evidence token of the page (a multi-character token of weight at least
+/// [`EVIDENCE_WEIGHT`] in a block with evidence), the number of content blocks holding it.
+/// Built only for pages where some block has spam evidence to check, and only over those
+/// tokens, so a clean page pays nothing and a spam page one pass over its content blocks.
 #[derive(Debug, Default)]
 pub struct PageVocabulary {
-    content: KeyMap<u32>,
+    /// Evidence key → (content blocks holding it, last content block counted).
+    content: KeyMap<(u32, u32)>,
 }
 
-fn distinct_multichar_keys(block: &AnalyzedBlock) -> Vec<u64> {
-    let mut keys: Vec<u64> = block
-        .tokens
-        .iter()
-        .filter(|t| t.end - t.start >= 2)
-        .map(|t| t.key)
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
+fn is_evidence(t: &Token, weights: &TextWeights) -> bool {
+    t.end - t.start >= 2 && weights.spam(t.key) >= EVIDENCE_WEIGHT
 }
 
 impl PageVocabulary {
-    /// Counts the tokens of the content blocks (`content[i]` says whether block `i` is content).
-    pub fn new(blocks: &[AnalyzedBlock], content: &[bool]) -> Self {
-        let mut map: KeyMap<u32> = KeyMap::default();
-        for (block, _) in blocks.iter().zip(content).filter(|(_, c)| **c) {
-            for key in distinct_multichar_keys(block) {
-                *map.entry(key).or_default() += 1;
+    /// Counts, for the evidence tokens of `candidates` (blocks with evidence), the content blocks
+    /// (`content[i]`) that hold them.
+    pub fn new(blocks: &[AnalyzedBlock], content: &[bool], candidates: &[bool], weights: &TextWeights) -> Self {
+        let mut map: KeyMap<(u32, u32)> = KeyMap::default();
+        for (block, _) in blocks.iter().zip(candidates).filter(|(_, c)| **c) {
+            for t in block.tokens.iter().filter(|t| is_evidence(t, weights)) {
+                map.insert(t.key, (0, u32::MAX));
+            }
+        }
+        for (i, (block, _)) in blocks.iter().zip(content).enumerate().filter(|(_, (_, c))| **c) {
+            for t in &block.tokens {
+                if let Some(e) = map.get_mut(&t.key)
+                    && e.1 != i as u32
+                {
+                    e.0 += 1;
+                    e.1 = i as u32;
+                }
             }
         }
         PageVocabulary { content: map }
@@ -60,13 +67,18 @@ impl PageVocabulary {
     pub fn fit(&self, block: &AnalyzedBlock, is_content: bool, weights: &TextWeights) -> Fit {
         let (mut spam_mass, mut supported) = (0.0f64, 0.0f64);
         let own = u32::from(is_content);
-        for key in distinct_multichar_keys(block) {
-            let w = weights.spam(key);
-            if w >= EVIDENCE_WEIGHT {
-                spam_mass += f64::from(w);
-                if self.content.get(&key).is_some_and(|&n| n > own) {
-                    supported += f64::from(w);
-                }
+        let mut keys: Vec<(u64, f32)> = block
+            .tokens
+            .iter()
+            .filter(|t| is_evidence(t, weights))
+            .map(|t| (t.key, weights.spam(t.key)))
+            .collect();
+        keys.sort_unstable_by_key(|&(k, _)| k);
+        keys.dedup_by_key(|&mut (k, _)| k);
+        for (key, w) in keys {
+            spam_mass += f64::from(w);
+            if self.content.get(&key).is_some_and(|&(n, _)| n > own) {
+                supported += f64::from(w);
             }
         }
         Fit {

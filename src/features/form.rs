@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::normalize::{NormChar, is_cjk};
 
@@ -37,9 +37,15 @@ const CONTACT_CUES: &[&str] = &[
 static CUES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(REPORTING.iter().chain(PROMOTION))
         .ok()
 });
+
+thread_local! {
+    /// A block's text for the cue scan, reused between blocks.
+    static TEXT: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
 
 /// Function words and particles of running Chinese prose (after Traditional→Simplified).
 const FUNCTION_WORDS: &str = "的了是在被和与将对把从为也都就而但却并其该这那着过已于们之所";
@@ -73,15 +79,16 @@ pub struct Form {
     pub function_words: f64,
 }
 
-/// Measures a block's form from its normalised characters.
-pub fn block_form(chars: &[NormChar]) -> Form {
+/// Measures a block's form from its normalised characters. The word cues (reporting,
+/// promotion, contact handles) cost a scan of their own and only matter for blocks that hold
+/// spam evidence, so they are measured only when `cues` is set (the same way in training and
+/// scoring); the shape measures are always taken.
+pub fn block_form(chars: &[NormChar], cues: bool) -> Form {
     if chars.is_empty() {
         return Form::default();
     }
     let (mut cjk, mut second, mut function, mut ends, mut long, mut run) = (0, 0, 0, 0, 0, 0);
-    let mut text = String::with_capacity(chars.len() * 3);
     for c in chars {
-        text.push(c.c);
         if is_cjk(c.c) {
             cjk += 1;
             run += 1;
@@ -102,26 +109,41 @@ pub fn block_form(chars: &[NormChar]) -> Form {
     if run >= 10 {
         long += run;
     }
-    let (mut reporting, mut promotion) = (0, 0);
-    if let Some(ac) = CUES.as_ref() {
-        for m in ac.find_iter(&text) {
+    let (reporting, promotion) = if cues { count_cues(chars) } else { (0, 0) };
+    let per_char = |n: usize, scale: f64| (n as f64 * scale / cjk.max(4) as f64).min(1.0);
+    Form {
+        reporting: per_char(reporting, 10.0),
+        promotion: per_char(promotion, 10.0),
+        contact: if cues {
+            contact_handles(chars).min(3) as f64 / 3.0
+        } else {
+            0.0
+        },
+        second_person: per_char(second, 20.0),
+        long_fragments: if cjk == 0 { 0.0 } else { long as f64 / cjk as f64 },
+        sentence_ends: (ends as f64 * 40.0 / cjk.max(1) as f64).min(1.0),
+        function_words: function as f64 / cjk.max(1) as f64,
+    }
+}
+
+/// Reporting and promotion cue words in a block.
+fn count_cues(chars: &[NormChar]) -> (usize, usize) {
+    let Some(ac) = CUES.as_ref() else {
+        return (0, 0);
+    };
+    TEXT.with_borrow_mut(|text| {
+        text.clear();
+        text.extend(chars.iter().map(|c| c.c));
+        let (mut reporting, mut promotion) = (0, 0);
+        for m in ac.find_iter(text.as_str()) {
             if m.pattern().as_usize() < REPORTING.len() {
                 reporting += 1;
             } else {
                 promotion += 1;
             }
         }
-    }
-    let per_char = |n: usize, scale: f64| (n as f64 * scale / cjk.max(4) as f64).min(1.0);
-    Form {
-        reporting: per_char(reporting, 10.0),
-        promotion: per_char(promotion, 10.0),
-        contact: contact_handles(chars).min(3) as f64 / 3.0,
-        second_person: per_char(second, 20.0),
-        long_fragments: if cjk == 0 { 0.0 } else { long as f64 / cjk as f64 },
-        sentence_ends: (ends as f64 * 40.0 / cjk.max(1) as f64).min(1.0),
-        function_words: function as f64 / cjk.max(1) as f64,
-    }
+        (reporting, promotion)
+    })
 }
 
 /// Number of contact handles: a run of five or more ASCII letters and digits (with at least
@@ -164,7 +186,7 @@ mod tests {
     use crate::normalize::normalize_str;
 
     fn form(s: &str) -> Form {
-        block_form(&normalize_str(s).chars)
+        block_form(&normalize_str(s).chars, true)
     }
 
     #[test]

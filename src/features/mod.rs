@@ -22,7 +22,7 @@ pub use text::{BlockText, block_text};
 /// Version of the feature formulas, stored in the model file and checked on load. Bump it
 /// whenever a feature's formula (or a separator set in `text_classes`) changes under the same
 /// name, so that a model trained on the old formulas cannot load silently.
-pub const FEATURE_SET_VERSION: u32 = 2;
+pub const FEATURE_SET_VERSION: u32 = 3;
 
 /// Names of the block features, in order. Stored in the model and checked on load.
 pub const BLOCK_FEATURES: [&str; 38] = [
@@ -104,7 +104,8 @@ impl PageTotals {
         let content: Vec<bool> = texts.iter().map(|t| is_content(&t.form, t.cjk)).collect();
         // Only blocks with spam evidence of their own need their fit measured.
         let fits = if texts.iter().any(|t| t.evidence_units > 0) {
-            let vocabulary = PageVocabulary::new(&page.blocks, &content);
+            let candidates: Vec<bool> = texts.iter().map(|t| t.evidence_units > 0).collect();
+            let vocabulary = PageVocabulary::new(&page.blocks, &content, &candidates, weights);
             page.blocks
                 .iter()
                 .zip(texts)

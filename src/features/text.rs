@@ -81,7 +81,7 @@ pub fn block_text(block: &AnalyzedBlock, weights: &TextWeights) -> BlockText {
     }
     let top = &ws[..k];
     let cjk = block.norm.chars.iter().filter(|c| is_cjk(c.c)).count();
-    let form = block_form(&block.norm.chars);
+    let form = block_form(&block.norm.chars, evidence_units > 0);
     BlockText {
         sum,
         count,
