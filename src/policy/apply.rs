@@ -1,7 +1,7 @@
 //! Applying a compiled policy to one page: phrase pre-pass, model, and post-pass.
 
 use super::hosts::url_host;
-use super::matcher::PhraseHit;
+use super::matcher::{PhraseHit, Scratch};
 use super::rule::RuleKind;
 use super::{PageContext, Policy, RULE_EVIDENCE_PREFIX, category_index};
 use crate::pipeline::Analyzed;
@@ -43,9 +43,10 @@ fn find(policy: &Policy, page: &Analyzed) -> Matches {
         return matches;
     }
     let mut hits = Vec::new();
+    let mut scratch = Scratch::default();
     for (i, block) in page.blocks.iter().enumerate() {
         hits.clear();
-        policy.phrases.find(&block.norm.chars, &mut hits);
+        policy.phrases.find(&block.norm.chars, &mut scratch, &mut hits);
         let allowed_from = matches.allow.len();
         for &hit in &hits {
             if matches!(policy.rules[hit.rule].kind, RuleKind::Allow) {

@@ -15,6 +15,7 @@
 //!
 //! Precedence: host allow/deny > deny phrases > thresholds > the model.
 
+mod alphabet;
 mod apply;
 mod error;
 mod file;
