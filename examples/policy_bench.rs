@@ -4,12 +4,14 @@
 //! median overhead, the policy's compile time and its memory.
 //!
 //! ```sh
-//! cargo run --release --example policy_bench -- ../shared/bench/dev-raw [PHRASES] [ROUNDS]
+//! cargo run --release --example policy_bench -- ../shared/bench/dev-raw [PHRASES] [ROUNDS] [WORDS]
 //! ```
 //!
-//! The phrases are random strings of 4 to 8 common CJK characters (seeded, so every run uses the
-//! same policy): they almost never occur in real pages, so the figure is the cost of matching,
-//! not of acting on matches.
+//! Without `WORDS`, the phrases are random strings of 4 to 8 CJK characters drawn uniformly from
+//! U+4E00–U+9FA5 (seeded, so every run uses the same policy). With `WORDS` (a word list, one word
+//! first on each line, e.g. jieba-rs's `src/data/dict.txt`), each phrase is two random words of
+//! the list, so its characters follow real word usage. Either way phrases almost never occur in
+//! real pages, so the figure is the cost of matching, not of acting on matches.
 
 use std::fmt::Write as _;
 use std::time::{Duration, Instant};
@@ -32,8 +34,9 @@ impl Rng {
     }
 }
 
-/// A policy with `phrases` phrases (9 in 10 deny, 1 in 10 allow, 1 000 per rule) and 1 000 hosts.
-fn policy_text(phrases: usize) -> String {
+/// A policy with `phrases` phrases (9 in 10 deny, 1 in 10 allow, 1 000 per rule) and 1 000 hosts;
+/// phrases are two words of `words` when given, else random characters.
+fn policy_text(phrases: usize, words: &[String]) -> String {
     let mut rng = Rng(0x5eed_1234_abcd_0042);
     let mut text = String::from("version = 1\n");
     let per_rule = 1_000;
@@ -46,10 +49,15 @@ fn policy_text(phrases: usize) -> String {
             if allow { "" } else { "category = \"other\"\n" }
         );
         for i in 0..per_rule.min(phrases - rule * per_rule) {
-            let len = 4 + rng.below(5);
-            let phrase: String = (0..len)
-                .filter_map(|_| char::from_u32(0x4E00 + rng.below(0x9FA5 - 0x4E00) as u32))
-                .collect();
+            let phrase: String = if words.is_empty() {
+                let len = 4 + rng.below(5);
+                (0..len)
+                    .filter_map(|_| char::from_u32(0x4E00 + rng.below(0x9FA5 - 0x4E00) as u32))
+                    .collect()
+            } else {
+                let mut pick = || words[rng.below(words.len() as u64) as usize].as_str();
+                format!("{}{}", pick(), pick())
+            };
             let _ = write!(text, "{}\"{phrase}\"", if i == 0 { "" } else { ", " });
         }
         text.push_str("]\n");
@@ -103,6 +111,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = args.next().ok_or("usage: policy_bench PAGES_DIR [PHRASES] [ROUNDS]")?;
     let phrases: usize = args.next().map_or(Ok(100_000), |a| a.parse())?;
     let rounds: usize = args.next().map_or(Ok(5), |a| a.parse())?;
+    // Words of two or more Chinese characters (no quotes or backslashes, which TOML would need escaped).
+    let words: Vec<String> = match args.next() {
+        Some(path) => std::fs::read_to_string(path)?
+            .lines()
+            .filter_map(|l| l.split_whitespace().next())
+            .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| ('\u{4E00}'..='\u{9FA5}').contains(&c)))
+            .map(str::to_owned)
+            .collect(),
+        None => Vec::new(),
+    };
     let mut pages = Vec::new();
     for entry in std::fs::read_dir(&dir)? {
         let path = entry?.path();
@@ -118,14 +136,19 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let classifier = Classifier::shipped()?;
     let none = Policy::empty();
     let _ = score_all(&classifier, &none, &pages[..pages.len().min(200)]); // warm-up
-    let text = policy_text(phrases);
+    let text = policy_text(phrases, &words);
     let before = rss_mb();
     let started = Instant::now();
     let policy = Policy::from_toml("bench.toml", &text)?;
     let compile = started.elapsed();
     let after = rss_mb();
     println!(
-        "policy: {} rules, {} phrases, {} hosts, {:.1} MB of TOML; compiled in {:.2} s; RSS +{:.0} MB",
+        "policy ({}): {} rules, {} phrases, {} hosts, {:.1} MB of TOML; compiled in {:.2} s; RSS +{:.0} MB",
+        if words.is_empty() {
+            "random characters".to_owned()
+        } else {
+            format!("pairs of {} words", words.len())
+        },
         policy.info().rules,
         policy.info().phrases,
         policy.info().hosts,

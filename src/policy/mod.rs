@@ -22,6 +22,7 @@ mod file;
 mod hosts;
 mod matcher;
 mod rule;
+mod starts;
 
 use std::path::Path;
 use std::sync::LazyLock;
