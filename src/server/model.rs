@@ -138,9 +138,7 @@ impl ModelStore {
         let mut last = self.last_tried.lock().await;
         let (stamp, loaded) = self.load_off_thread().await;
         last.model = stamp;
-        let serving = self
-            .install(Some(Arc::new(loaded?)), None)
-            .ok_or_else(|| ModelError::Corrupt("the loaded model was not installed".into()))?;
+        let serving = self.install(Arc::new(loaded?));
         tracing::info!(version = %serving.info().version, source = %self.source.describe(), "model loaded");
         Ok(serving)
     }
@@ -221,9 +219,18 @@ impl ModelStore {
             _ => None,
         };
         let old = self.current();
-        let Some(serving) = self.install(new_model.clone(), new_policy.clone()) else {
+        if let Some(p) = &new_policy {
+            self.set_policy(Arc::clone(p));
+        }
+        // Without a new model the serving one is paired with the (new) policy; before the first
+        // model has loaded there is none, and the policy waits for it.
+        let Some(classifier) = new_model
+            .clone()
+            .or_else(|| old.as_ref().map(|s| Arc::clone(&s.classifier)))
+        else {
             return Err(first_error.unwrap_or(ReloadError::NotReady));
         };
+        let serving = self.install(classifier);
         if new_model.is_some() {
             self.metrics.reload_succeeded();
             tracing::info!(
@@ -247,24 +254,21 @@ impl ModelStore {
         }
     }
 
-    /// Swaps in a new model and/or policy (keeping the serving one of each that is `None`).
-    /// Returns `None` when no model has loaded yet: a new policy then waits for the first model.
-    fn install(&self, model: Option<Arc<Classifier>>, policy: Option<Arc<Policy>>) -> Option<Arc<Serving>> {
-        if let Some(p) = policy {
-            self.metrics.set_policy(p.info());
-            self.policy.store(p);
-        }
-        let classifier = match model {
-            Some(m) => m,
-            None => Arc::clone(&self.current()?.classifier),
-        };
+    /// Makes `policy` the one to pair with models (the next [`ModelStore::install`] serves it).
+    fn set_policy(&self, policy: Arc<Policy>) {
+        self.metrics.set_policy(policy.info());
+        self.policy.store(policy);
+    }
+
+    /// Swaps in `classifier` together with the current policy.
+    fn install(&self, classifier: Arc<Classifier>) -> Arc<Serving> {
         self.metrics.set_model(&classifier.info().version);
         let serving = Arc::new(Serving {
             classifier,
             policy: self.policy(),
         });
         self.current.store(Some(Arc::clone(&serving)));
-        Some(serving)
+        serving
     }
 
     /// Loads the model on a blocking thread (file I/O and deserialisation are slow).
