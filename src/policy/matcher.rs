@@ -1,5 +1,6 @@
-//! Phrase rules: one Aho-Corasick automaton over the normalised phrases of every rule, run
-//! once over each block's normalised text.
+//! Phrase rules: one Aho-Corasick automaton over the normalised phrases of every rule, and one
+//! pass over each block's normalised text: at every position a [`StartFilter`] probe, and where
+//! a phrase may start, an anchored walk of the automaton (at most the longest phrase long).
 //!
 //! Phrases are normalised with the same code as pages ([`crate::normalize::normalize_str`]),
 //! so a phrase also matches its full-width, look-alike, Traditional and spaced-out forms.

@@ -1,11 +1,13 @@
 //! Operator policy: allow and deny rules, and flag thresholds, applied on top of the model.
 //!
 //! A policy is a TOML file (see `docs/policy.md`) compiled into a [`Policy`]. Scoring with a
-//! policy ([`Policy::decide`]) runs in three steps around the model:
+//! policy ([`Classifier::score_with_policy`](crate::Classifier::score_with_policy)) runs in
+//! three steps around the model:
 //!
-//! 1. **pre-pass**: every phrase rule is matched in one Aho-Corasick pass per block over the
-//!    normalised text; tokens covered by an allowed phrase are removed, so an allowed phrase's
-//!    characters are not spam evidence;
+//! 1. **pre-pass**: every phrase of every rule is matched in one pass per block over the
+//!    normalised text (a start filter at each position, and walks of one Aho-Corasick automaton
+//!    where a phrase may start); tokens covered by an allowed phrase are removed, so an allowed
+//!    phrase's characters are not spam evidence;
 //! 2. the model's normal scoring;
 //! 3. **post-pass**: deny phrases add a span and make the page spam, host rules force the
 //!    verdict (an allowed host is never spam, a denied host always is), and per-category
@@ -32,7 +34,6 @@ use sha2::{Digest, Sha256};
 
 pub use error::PolicyError;
 pub use file::POLICY_FORMAT;
-pub use hosts::url_host;
 pub use rule::{CategoryThresholds, Rule, RuleKind};
 
 use crate::pipeline::Analyzed;
@@ -62,14 +63,14 @@ pub struct PolicyInfo {
 
 /// What the post-pass needs to know about the page besides its analysis.
 #[derive(Debug, Clone, Copy)]
-pub struct PageContext<'a> {
+pub(crate) struct PageContext<'a> {
     /// The page's original bytes (spans are offsets into them).
-    pub input: &'a [u8],
+    pub(crate) input: &'a [u8],
     /// The URL the page was fetched from, when known.
-    pub url: Option<&'a str>,
+    pub(crate) url: Option<&'a str>,
     /// The model's review threshold (a raised category threshold demotes `spam` to `review`
     /// above it and to `clean` below it).
-    pub review_threshold: f32,
+    pub(crate) review_threshold: f32,
 }
 
 /// A compiled policy. Cheap to share across threads (`Send + Sync`); immutable once built.
@@ -178,7 +179,12 @@ impl Policy {
     /// Scores an analysed page under this policy. `score` is the model: it turns an analysed
     /// page into the model's report. It runs once, or twice when an allowed phrase occurs
     /// (once more on the untouched page, to tell whether the allowance changed the verdict).
-    pub fn decide(&self, page: &Analyzed, context: PageContext<'_>, score: impl Fn(&Analyzed) -> Report) -> Report {
+    pub(crate) fn decide(
+        &self,
+        page: &Analyzed,
+        context: PageContext<'_>,
+        score: impl Fn(&Analyzed) -> Report,
+    ) -> Report {
         if self.is_empty() {
             return score(page);
         }
