@@ -92,7 +92,12 @@ pub async fn start(config: ServerConfig, listener: TcpListener) -> Result<Server
     }
     // A policy that does not load stops the start-up, before anything listens.
     let policy = match &config.policy {
-        Some(path) => Policy::load(path).map_err(|e| ServerError::Config(format!("policy: {e}")))?,
+        Some(path) => {
+            let policy = Policy::load(path).map_err(|e| ServerError::Config(format!("policy: {e}")))?;
+            let info = policy.info();
+            tracing::info!(source = %info.source, version = info.version, hash = %info.hash, rules = info.rules, "policy loaded");
+            policy
+        }
         None => Policy::empty(),
     };
     if config.watch_interval.is_some_and(|i| i.is_zero()) {
