@@ -78,6 +78,13 @@ def main() -> int:
         info = stub.GetModelInfo(pb.GetModelInfoRequest(), timeout=30)
         check("GetModelInfo version and labels", bool(info.version) and len(info.labels) > 0, str(info.version))
 
+        policy = stub.GetPolicyInfo(pb.GetPolicyInfoRequest(), timeout=30)
+        check(
+            "GetPolicyInfo matches GetModelInfo's policy fields",
+            policy.version == info.policy_version and policy.hash == info.policy_hash,
+            f"{policy.version} {policy.hash!r}",
+        )
+
     return 1 if failures else 0
 
 

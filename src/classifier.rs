@@ -7,6 +7,7 @@ use crate::error::{ModelError, ScoreError};
 use crate::input::PageInput;
 use crate::model::Model;
 use crate::pipeline::analyze;
+use crate::policy::{PageContext, Policy};
 use crate::report::{ModelInfo, Report};
 
 /// The default model, built by `spamsift train` from `training-data/` and embedded at compile time.
@@ -94,6 +95,16 @@ impl Classifier {
 
     /// Scores one page. Never panics on any input; bad input is an error.
     pub fn score(&self, page: &PageInput<'_>) -> Result<Report, ScoreError> {
+        self.score_with_policy(page, Policy::none(), None)
+    }
+
+    /// Scores one page fetched from `url` under an operator policy (see [`crate::policy`]).
+    pub fn score_with_policy(
+        &self,
+        page: &PageInput<'_>,
+        policy: &Policy,
+        url: Option<&str>,
+    ) -> Result<Report, ScoreError> {
         if page.bytes.is_empty() {
             return Err(ScoreError::Empty);
         }
@@ -104,7 +115,13 @@ impl Classifier {
             });
         }
         let analyzed = analyze(page, &self.model.parts.tokens)?;
-        let scored = score_page(&self.model, &analyzed);
-        Ok(report(&self.model, &analyzed, &scored, page.bytes))
+        let context = PageContext {
+            input: page.bytes,
+            url,
+            review_threshold: self.info().review_threshold,
+        };
+        Ok(policy.decide(&analyzed, context, |a| {
+            report(&self.model, a, &score_page(&self.model, a), page.bytes)
+        }))
     }
 }

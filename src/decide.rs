@@ -159,6 +159,8 @@ pub fn report(model: &Model, page: &Analyzed, scored: &Scored, input: &[u8]) -> 
         evidence: evidence(model, page, &flagged),
         encoding: page.decoded.encoding.name().to_owned(),
         input_kind: if page.is_html { "html" } else { "text" }.to_owned(),
+        rules: Vec::new(),
+        overridden: false,
     }
 }
 

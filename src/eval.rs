@@ -8,6 +8,8 @@ use serde::Serialize;
 use crate::classifier::Classifier;
 use crate::dataset::Example;
 use crate::metrics::{Metrics, metrics, rate_at};
+use crate::policy::Policy;
+use crate::report::{Report, Verdict};
 
 /// A per-group rate: recall for spam groups, false-positive rate for clean groups.
 #[derive(Debug, Clone, Serialize)]
@@ -43,13 +45,24 @@ pub struct EvalReport {
 /// Scores every example and computes the report at the model's spam threshold. Training's
 /// held-out metrics are this report's `overall`.
 pub fn evaluate<E: Borrow<Example> + Sync>(classifier: &Classifier, examples: &[E]) -> EvalReport {
+    evaluate_with_policy(classifier, Policy::none(), examples)
+}
+
+/// [`evaluate`] under an operator policy. Labelled records carry no URL, so host rules do not
+/// apply; a verdict the policy changed moves the page's score to its side of the threshold.
+pub fn evaluate_with_policy<E: Borrow<Example> + Sync>(
+    classifier: &Classifier,
+    policy: &Policy,
+    examples: &[E],
+) -> EvalReport {
     let examples: Vec<&Example> = examples.iter().map(Borrow::borrow).collect();
     let threshold = f64::from(classifier.info().spam_threshold);
     let results: Vec<Option<f64>> = examples
         .par_iter()
         .map(|e| {
             let input = e.page_input();
-            classifier.score(&input).ok().map(|r| f64::from(r.score))
+            let report = classifier.score_with_policy(&input, policy, None).ok()?;
+            Some(verdict_score(&report, threshold))
         })
         .collect();
     let errors = results.iter().filter(|r| r.is_none()).count();
@@ -108,5 +121,16 @@ pub fn evaluate<E: Borrow<Example> + Sync>(classifier: &Classifier, examples: &[
         obfuscated,
         errors,
         scores: examples.iter().zip(scores).map(|(e, s)| (e.id.clone(), s)).collect(),
+    }
+}
+
+/// The page score as its verdict sees it: unchanged, unless the policy overrode the model, in
+/// which case it is moved just across `threshold` to the side of the final verdict.
+fn verdict_score(report: &Report, threshold: f64) -> f64 {
+    let score = f64::from(report.score);
+    match (report.overridden, report.verdict) {
+        (false, _) => score,
+        (true, Verdict::Spam) => score.max(threshold),
+        (true, _) => score.min(threshold - 1e-6),
     }
 }

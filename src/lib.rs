@@ -14,6 +14,7 @@
 
 pub mod batch;
 pub mod eval;
+pub mod policy;
 pub mod server;
 pub mod train;
 
@@ -41,6 +42,7 @@ mod weights;
 pub use classifier::{BlockExplanation, Classifier, DEFAULT_MAX_PAGE_BYTES};
 pub use error::{ModelError, ScoreError};
 pub use input::{InputKind, PageInput};
+pub use policy::{Policy, PolicyError, PolicyInfo};
 pub use report::{Category, CategoryScores, Evidence, ModelInfo, Report, Span, Verdict};
 
 /// Pipeline internals for the examples, benchmarks and tests that time or inspect single

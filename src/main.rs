@@ -24,6 +24,9 @@ enum Command {
     Train(cli::train::TrainArgs),
     /// Evaluate a model on labelled pages.
     Eval(cli::eval::EvalArgs),
+    /// Work with operator policy files.
+    #[command(subcommand)]
+    Policy(cli::policy::PolicyCommand),
 }
 
 fn main() -> std::process::ExitCode {
@@ -32,7 +35,9 @@ fn main() -> std::process::ExitCode {
     let (level, format) = match &cli.command {
         Command::Serve(args) => ("info", args.log_format),
         Command::Train(_) => ("info", cli::logging::LogFormat::Text),
-        Command::Score(_) | Command::Batch(_) | Command::Eval(_) => ("warn", cli::logging::LogFormat::Text),
+        Command::Score(_) | Command::Batch(_) | Command::Eval(_) | Command::Policy(_) => {
+            ("warn", cli::logging::LogFormat::Text)
+        }
     };
     cli::logging::init(level, format);
     let result = match cli.command {
@@ -41,6 +46,7 @@ fn main() -> std::process::ExitCode {
         Command::Batch(args) => cli::batch::run(args),
         Command::Train(args) => cli::train::run(args),
         Command::Eval(args) => cli::eval::run(args),
+        Command::Policy(command) => cli::policy::run(command),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -119,6 +119,12 @@ pub struct Report {
     pub encoding: String,
     /// Whether the input was read as HTML or as plain text.
     pub input_kind: String,
+    /// Ids of the operator-policy rules that fired on this page (see `docs/policy.md`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
+    /// Whether the operator policy changed the model's verdict.
+    #[serde(default)]
+    pub overridden: bool,
 }
 
 impl Report {

@@ -34,6 +34,9 @@ pub struct Checkpoint {
     pub complete: bool,
     /// Counters up to this point.
     pub stats: Stats,
+    /// Bytes of the `--overridden` training-record file that are committed.
+    #[serde(default)]
+    pub overridden_len: u64,
 }
 
 /// The checkpoint path of an output file: `OUT.ckpt`.

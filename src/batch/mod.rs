@@ -10,6 +10,7 @@
 //! result or an error), in input order. A file output is resumable: see [`checkpoint`].
 
 pub mod checkpoint;
+pub mod correction;
 pub mod document;
 pub mod error;
 pub mod options;
@@ -29,6 +30,6 @@ pub use error::BatchError;
 pub use options::{BatchOptions, InputSpec, OutputSpec};
 pub use pipeline::run;
 pub use progress::{NoProgress, Progress, ProgressSnapshot};
-pub use scorer::Scorer;
+pub use scorer::{PolicyScorer, Scorer};
 pub use shard::Shard;
 pub use stats::Summary;

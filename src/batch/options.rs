@@ -71,6 +71,10 @@ pub struct BatchOptions {
     pub chunk_bytes: usize,
     /// Model identity, recorded in the checkpoint so a resume with another model is refused.
     pub model_version: String,
+    /// Policy identity (its hash; empty without a policy), recorded like `model_version`.
+    pub policy_hash: String,
+    /// Write a training record of every page whose verdict the policy changed here (JSONL).
+    pub overridden_output: Option<PathBuf>,
 }
 
 impl BatchOptions {
@@ -90,6 +94,8 @@ impl BatchOptions {
             chunk_docs: 256,
             chunk_bytes: 16 << 20,
             model_version: String::new(),
+            policy_hash: String::new(),
+            overridden_output: None,
         }
     }
 
@@ -97,13 +103,22 @@ impl BatchOptions {
     /// with different options is refused instead of mixing two runs in one file.
     pub fn fingerprint(&self) -> String {
         let inputs: Vec<String> = self.inputs.iter().map(InputSpec::name).collect();
-        format!(
+        let mut fingerprint = format!(
             "inputs={inputs:?};only_flagged={};min_score={:?};shard={:?};max_page={};model={}",
             self.only_flagged,
             self.min_score,
             self.shard.map(|s| s.to_string()),
             self.max_page_bytes,
             self.model_version
-        )
+        );
+        // Only runs with a policy say so, so that older checkpoints still resume.
+        if !self.policy_hash.is_empty() || self.overridden_output.is_some() {
+            fingerprint.push_str(&format!(
+                ";policy={};overridden={:?}",
+                self.policy_hash,
+                self.overridden_output.as_ref().map(|p| p.display().to_string())
+            ));
+        }
+        fingerprint
     }
 }

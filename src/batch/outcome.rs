@@ -5,6 +5,7 @@ use std::path::Path;
 
 use crate::{Category, PageInput, Verdict};
 
+use super::correction::correction_line;
 use super::document::{DocError, Item, Payload};
 use super::record::{ErrorLine, ResultLine, to_line};
 use super::scorer::Scorer;
@@ -31,6 +32,12 @@ pub enum Outcome {
         page_bytes: u64,
         /// The line, unless filtered out by `--only-flagged` / `--min-score`.
         line: Option<Vec<u8>>,
+        /// Ids of the policy rules that fired.
+        rules: Vec<String>,
+        /// Whether the policy changed the model's verdict.
+        overridden: bool,
+        /// The training record for `--overridden`, when asked for and the page was overridden.
+        correction: Option<Vec<u8>>,
     },
     /// Scored, but writing its cleaned page failed: the run must stop.
     Fatal(std::io::Error),
@@ -45,6 +52,8 @@ pub struct Rules<'a> {
     pub min_score: Option<f32>,
     /// Write cleaned flagged pages here.
     pub strip_dir: Option<&'a Path>,
+    /// Make a training record of every page whose verdict the policy changed.
+    pub corrections: bool,
 }
 
 /// Scores one item. Never panics: a panicking scorer becomes a `panic` error line.
@@ -60,7 +69,7 @@ pub fn process<S: Scorer + ?Sized>(scorer: &S, rules: Rules<'_>, item: Item) -> 
         charset_hint: page.charset_hint.as_deref(),
         kind: page.kind,
     };
-    let report = match catch_unwind(AssertUnwindSafe(|| scorer.score(&input))) {
+    let report = match catch_unwind(AssertUnwindSafe(|| scorer.score_at(&input, url))) {
         Ok(Ok(report)) => report,
         Ok(Err(e)) => {
             return error(&item.id, url, &DocError::new(e.kind(), e.to_string()));
@@ -82,11 +91,19 @@ pub fn process<S: Scorer + ?Sized>(scorer: &S, rules: Rules<'_>, item: Item) -> 
         return Outcome::Fatal(e);
     }
     let keep = (!rules.only_flagged || flagged) && rules.min_score.is_none_or(|m| report.score >= m);
+    let correction = if rules.corrections {
+        correction_line(&item.id, url, &page.bytes, &report)
+    } else {
+        None
+    };
     Outcome::Scored {
         verdict: report.verdict,
         top: report.categories.top(),
         page_bytes: page.bytes.len() as u64,
         line: keep.then(|| to_line(&ResultLine::new(&item.id, url, &report))),
+        overridden: report.overridden,
+        correction,
+        rules: report.rules,
     }
 }
 

@@ -47,6 +47,8 @@ enum Prepared {
 /// Where the run starts and what it has done already.
 struct Start {
     sink: Sink,
+    /// The `--overridden` training-record file, when asked for.
+    corrections: Option<Sink>,
     checkpoint: Option<std::path::PathBuf>,
     consumed: u64,
     stats: Stats,
@@ -84,13 +86,14 @@ pub fn run<S: Scorer>(scorer: &S, opts: &BatchOptions, progress: &mut dyn Progre
         only_flagged: opts.only_flagged,
         min_score: opts.min_score,
         strip_dir: opts.strip_output.as_deref(),
+        corrections: opts.overridden_output.is_some(),
     };
     let fingerprint = opts.fingerprint();
     let docs_before = start.stats.documents;
     let resumed = start.resumed;
     let progress_ref: &mut dyn Progress = &mut *progress;
 
-    let (stats, consumed, sink, checkpoint_path) = std::thread::scope(|scope| {
+    let (stats, consumed, sink, checkpoint_path, corrections_len) = std::thread::scope(|scope| {
         let (chunk_tx, chunk_rx) = sync_channel::<Chunk>(QUEUE);
         let (scored_tx, scored_rx) = sync_channel::<Scored>(QUEUE);
         let reader_bytes = Arc::clone(&bytes_read);
@@ -100,6 +103,7 @@ pub fn run<S: Scorer>(scorer: &S, opts: &BatchOptions, progress: &mut dyn Progre
         let writer = scope.spawn(move || {
             let mut w = Writer {
                 sink: start.sink,
+                corrections: start.corrections,
                 checkpoint: start.checkpoint,
                 fingerprint: &fingerprint,
                 stats: start.stats,
@@ -109,8 +113,10 @@ pub fn run<S: Scorer>(scorer: &S, opts: &BatchOptions, progress: &mut dyn Progre
                 bytes_read: writer_bytes,
                 total_bytes,
             };
-            w.write_all(scored_rx)
-                .map(|()| (w.stats, w.consumed, w.sink, w.checkpoint))
+            w.write_all(scored_rx).map(|()| {
+                let corrections_len = w.corrections.as_ref().map_or(0, Sink::len);
+                (w.stats, w.consumed, w.sink, w.checkpoint, corrections_len)
+            })
         });
         score_all(&pool, scorer, rules, chunk_rx, scored_tx);
         let read = reader
@@ -119,14 +125,14 @@ pub fn run<S: Scorer>(scorer: &S, opts: &BatchOptions, progress: &mut dyn Progre
         let written = writer
             .join()
             .map_err(|_| BatchError::Internal("the writer thread panicked".into()))?;
-        let (stats, consumed, sink, ckpt) = written?;
+        let (stats, consumed, sink, ckpt, corrections_len) = written?;
         let total = read?;
         if consumed != total {
             return Err(BatchError::Internal(format!(
                 "read {total} items but committed {consumed}"
             )));
         }
-        Ok((stats, consumed, sink, ckpt))
+        Ok((stats, consumed, sink, ckpt, corrections_len))
     })?;
 
     if let Some(path) = checkpoint_path {
@@ -139,6 +145,7 @@ pub fn run<S: Scorer>(scorer: &S, opts: &BatchOptions, progress: &mut dyn Progre
                 output_len: sink.len(),
                 complete: true,
                 stats: stats.clone(),
+                overridden_len: corrections_len,
             },
         )?;
     }
@@ -192,6 +199,11 @@ fn validate(opts: &BatchOptions) -> Result<(), BatchError> {
     for input in &opts.inputs {
         source::check(input)?;
     }
+    if let (Some(corrections), OutputSpec::File(output)) = (&opts.overridden_output, &opts.output)
+        && corrections == output
+    {
+        return bad("--overridden must name another file than --output");
+    }
     if let Some(dir) = &opts.strip_output {
         std::fs::create_dir_all(dir).map_err(|source| BatchError::Output {
             path: dir.clone(),
@@ -207,6 +219,7 @@ fn prepare(opts: &BatchOptions) -> Result<Prepared, BatchError> {
         OutputSpec::Stdout => {
             return Ok(Prepared::Run(Start {
                 sink: Sink::Stdout(std::io::stdout()),
+                corrections: open_corrections(opts, 0)?,
                 checkpoint: None,
                 consumed: 0,
                 stats: Stats::default(),
@@ -229,6 +242,7 @@ fn prepare(opts: &BatchOptions) -> Result<Prepared, BatchError> {
                 })?;
             return Ok(Prepared::Run(Start {
                 sink: Sink::Stream(file),
+                corrections: open_corrections(opts, 0)?,
                 checkpoint: None,
                 consumed: 0,
                 stats: Stats::default(),
@@ -240,7 +254,7 @@ fn prepare(opts: &BatchOptions) -> Result<Prepared, BatchError> {
     let ckpt_path = checkpoint::path_for(path);
     let existing = checkpoint::load(&ckpt_path)?;
     let fingerprint = opts.fingerprint();
-    let (consumed, keep, stats, resumed) = match (opts.resume, existing) {
+    let (consumed, keep, corrections_keep, stats, resumed) = match (opts.resume, existing) {
         (true, Some(c)) => {
             if c.fingerprint != fingerprint {
                 return Err(BatchError::Checkpoint {
@@ -255,7 +269,7 @@ fn prepare(opts: &BatchOptions) -> Result<Prepared, BatchError> {
                 return Ok(Prepared::AlreadyComplete(c));
             }
             tracing::info!(consumed = c.consumed, bytes = c.output_len, "resuming");
-            (c.consumed, c.output_len, c.stats, true)
+            (c.consumed, c.output_len, c.overridden_len, c.stats, true)
         }
         (true, None) => {
             let has_data = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
@@ -265,14 +279,15 @@ fn prepare(opts: &BatchOptions) -> Result<Prepared, BatchError> {
                     reason: "missing, but the output is not empty: not a spamsift batch output?".into(),
                 });
             }
-            (0, 0, Stats::default(), false)
+            (0, 0, 0, Stats::default(), false)
         }
         (false, Some(c)) if !c.complete && !opts.overwrite => {
             return Err(BatchError::Unfinished { path: path.clone() });
         }
-        (false, _) => (0, 0, Stats::default(), false),
+        (false, _) => (0, 0, 0, Stats::default(), false),
     };
     let sink = Sink::file(path, keep)?;
+    let corrections = open_corrections(opts, corrections_keep)?;
     if !resumed {
         checkpoint::save(
             &ckpt_path,
@@ -283,16 +298,26 @@ fn prepare(opts: &BatchOptions) -> Result<Prepared, BatchError> {
                 output_len: 0,
                 complete: false,
                 stats: Stats::default(),
+                overridden_len: 0,
             },
         )?;
     }
     Ok(Prepared::Run(Start {
         sink,
+        corrections,
         checkpoint: Some(ckpt_path),
         consumed,
         stats,
         resumed,
     }))
+}
+
+/// Opens the `--overridden` file, cut to the `keep` bytes a resumed run had committed.
+fn open_corrections(opts: &BatchOptions, keep: u64) -> Result<Option<Sink>, BatchError> {
+    opts.overridden_output
+        .as_deref()
+        .map(|p| Sink::file(p, keep))
+        .transpose()
 }
 
 /// Reader thread: all inputs in order, skipping the first `skip` items, in bounded chunks.
@@ -380,6 +405,7 @@ fn score_all<S: Scorer>(
 /// Writer stage state.
 struct Writer<'a> {
     sink: Sink,
+    corrections: Option<Sink>,
     checkpoint: Option<std::path::PathBuf>,
     fingerprint: &'a str,
     stats: Stats,
@@ -393,8 +419,10 @@ struct Writer<'a> {
 impl Writer<'_> {
     fn write_all(&mut self, rx: Receiver<Scored>) -> Result<(), BatchError> {
         let mut buf = Vec::new();
+        let mut corrections = Vec::new();
         for scored in rx {
             buf.clear();
+            corrections.clear();
             let mut stats = self.stats.clone();
             for outcome in scored.outcomes {
                 match outcome {
@@ -406,13 +434,25 @@ impl Writer<'_> {
                     }
                     Outcome::Error { ref line, .. } => buf.extend_from_slice(line),
                     Outcome::Scored {
-                        line: Some(ref line), ..
-                    } => buf.extend_from_slice(line),
+                        ref line,
+                        ref correction,
+                        ..
+                    } => {
+                        if let Some(line) = line {
+                            buf.extend_from_slice(line);
+                        }
+                        if let Some(record) = correction {
+                            corrections.extend_from_slice(record);
+                        }
+                    }
                     _ => {}
                 }
                 stats.add(&outcome);
             }
             self.sink.write_lines(&buf)?;
+            if let Some(sink) = &mut self.corrections {
+                sink.write_lines(&corrections)?;
+            }
             if let Some(dir) = self.strip_dir {
                 crate::atomic_write::sync_dir(Some(dir)).map_err(|source| BatchError::Output {
                     path: dir.to_path_buf(),
@@ -431,6 +471,7 @@ impl Writer<'_> {
                         output_len: self.sink.len(),
                         complete: false,
                         stats: self.stats.clone(),
+                        overridden_len: self.corrections.as_ref().map_or(0, Sink::len),
                     },
                 )?;
             }

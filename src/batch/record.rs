@@ -20,6 +20,12 @@ pub struct ResultLine<'a> {
     pub categories: &'a CategoryScores,
     /// Injected spans, byte offsets into the scored page bytes.
     pub spans: Vec<SpanLine>,
+    /// Ids of the operator-policy rules that fired (absent when none did).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    pub rules: &'a [String],
+    /// Present (and `true`) when the policy changed the model's verdict.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub overridden: bool,
 }
 
 /// One span of a [`ResultLine`].
@@ -68,6 +74,8 @@ impl<'a> ResultLine<'a> {
                     score: s.score,
                 })
                 .collect(),
+            rules: &report.rules,
+            overridden: report.overridden,
         }
     }
 }

@@ -30,6 +30,15 @@ pub struct Stats {
     pub skipped: BTreeMap<String, u64>,
     /// Bytes of the pages scored.
     pub page_bytes: u64,
+    /// Documents whose verdict the operator policy changed.
+    #[serde(default)]
+    pub overridden: u64,
+    /// Documents on which each policy rule fired, by rule id.
+    #[serde(default)]
+    pub rule_hits: BTreeMap<String, u64>,
+    /// Training records written to `--overridden`.
+    #[serde(default)]
+    pub corrections: u64,
 }
 
 impl Stats {
@@ -47,8 +56,16 @@ impl Stats {
                 top,
                 page_bytes,
                 line,
+                rules,
+                overridden,
+                correction,
             } => {
                 self.documents += 1;
+                self.overridden += u64::from(*overridden);
+                self.corrections += u64::from(correction.is_some());
+                for rule in rules {
+                    *self.rule_hits.entry(rule.clone()).or_default() += 1;
+                }
                 self.scored += 1;
                 self.page_bytes += page_bytes;
                 let name = match verdict {
@@ -128,6 +145,21 @@ impl Summary {
             self.mb_per_sec,
             self.threads,
             if self.resumed { " (resumed)" } else { "" },
+        ) + &self.policy_text()
+    }
+
+    /// The policy line of [`Summary::to_text`]; empty when no rule fired.
+    fn policy_text(&self) -> String {
+        let s = &self.stats;
+        if s.rule_hits.is_empty() {
+            return String::new();
+        }
+        let hits: Vec<String> = s.rule_hits.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        format!(
+            "\npolicy: {} overridden, {} training records; rule hits: {}",
+            s.overridden,
+            s.corrections,
+            hits.join(" ")
         )
     }
 }

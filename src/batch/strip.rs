@@ -81,6 +81,8 @@ mod tests {
             evidence: vec![],
             encoding: encoding.into(),
             input_kind: "html".into(),
+            rules: Vec::new(),
+            overridden: false,
         }
     }
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use spamsift::batch::{self, BatchOptions, InputSpec, OutputSpec, Progress, ProgressSnapshot, Shard};
+use spamsift::batch::{self, BatchOptions, InputSpec, OutputSpec, PolicyScorer, Progress, ProgressSnapshot, Shard};
 
 /// Arguments of `spamsift batch`.
 #[derive(clap::Args)]
@@ -49,11 +49,20 @@ pub struct BatchArgs {
     /// Documents per chunk (each chunk is scored in parallel, then written and checkpointed).
     #[arg(long, default_value_t = 256, value_name = "N")]
     pub chunk_docs: usize,
+    /// Operator policy file (allow/deny rules, thresholds; see docs/policy.md). Host rules
+    /// match each document's URL (JSONL `url`, WARC-Target-URI).
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Write every page whose verdict a policy rule changed to this JSONL file, as training
+    /// records (training-data/README.md, "Record format").
+    #[arg(long, value_name = "OUT.jsonl", requires = "policy")]
+    pub overridden: Option<PathBuf>,
 }
 
 /// Runs `spamsift batch`.
 pub fn run(args: BatchArgs) -> anyhow::Result<()> {
     let model = super::load_model(args.model.as_ref())?;
+    let policy = super::load_policy(args.policy.as_ref())?;
     let output = if args.output.as_os_str() == "-" {
         OutputSpec::Stdout
     } else {
@@ -69,11 +78,17 @@ pub fn run(args: BatchArgs) -> anyhow::Result<()> {
     opts.shard = args.shard;
     opts.chunk_docs = args.chunk_docs;
     opts.model_version = model.info().version.clone();
+    opts.policy_hash = policy.info().hash.clone();
+    opts.overridden_output = args.overridden.clone();
+    let scorer = PolicyScorer {
+        classifier: &model,
+        policy: &policy,
+    };
 
     let summary = if std::io::stderr().is_terminal() {
-        batch::run(&model, &opts, &mut Bar::new())
+        batch::run(&scorer, &opts, &mut Bar::new())
     } else {
-        batch::run(&model, &opts, &mut batch::NoProgress)
+        batch::run(&scorer, &opts, &mut batch::NoProgress)
     }
     .context("batch run failed")?;
 

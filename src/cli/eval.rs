@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use spamsift::eval::{EvalReport, GroupRate, evaluate};
+use spamsift::eval::{EvalReport, GroupRate, evaluate_with_policy};
 use spamsift::train::load_training_data;
 
 /// Arguments of `spamsift eval`.
@@ -25,14 +25,18 @@ pub struct EvalArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Operator policy file; its phrase and threshold rules apply (records have no URL).
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
 }
 
 /// Runs `spamsift eval`.
 pub fn run(args: EvalArgs) -> anyhow::Result<()> {
     super::init_threads(args.threads)?;
     let classifier = super::load_model(args.model.as_ref())?;
+    let policy = super::load_policy(args.policy.as_ref())?;
     let examples = load_training_data(&args.data)?;
-    let report = evaluate(&classifier, &examples);
+    let report = evaluate_with_policy(&classifier, &policy, &examples);
     if let Some(path) = &args.predictions {
         let mut out = std::io::BufWriter::new(
             std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?,

@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod eval;
 pub mod logging;
+pub mod policy;
 pub mod score;
 pub mod serve;
 pub mod train;
@@ -10,7 +11,7 @@ pub mod train;
 use std::path::PathBuf;
 
 use anyhow::Context;
-use spamsift::Classifier;
+use spamsift::{Classifier, Policy};
 
 /// Loads the model at `path`, or the shipped default model when `path` is `None`.
 pub fn load_model(path: Option<&PathBuf>) -> anyhow::Result<Classifier> {
@@ -29,4 +30,12 @@ pub fn init_threads(threads: Option<usize>) -> anyhow::Result<()> {
             .context("setting up worker threads")?;
     }
     Ok(())
+}
+
+/// Loads the operator policy at `path`, or the empty policy when `path` is `None`.
+pub fn load_policy(path: Option<&PathBuf>) -> anyhow::Result<Policy> {
+    match path {
+        Some(p) => Policy::load(p).with_context(|| format!("loading policy {}", p.display())),
+        None => Ok(Policy::empty()),
+    }
 }

@@ -23,6 +23,12 @@ pub struct ScoreArgs {
     /// Also print every block's score (normalised text, probability) to stderr.
     #[arg(long)]
     pub explain: bool,
+    /// Operator policy file (allow/deny rules, thresholds; see docs/policy.md).
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// The URL the page was fetched from (for the policy's host rules).
+    #[arg(long)]
+    pub url: Option<String>,
 }
 
 /// `--input-kind`: how to read the page instead of detecting it.
@@ -46,6 +52,7 @@ impl From<KindArg> for InputKind {
 /// Runs `spamsift score`.
 pub fn run(args: ScoreArgs) -> anyhow::Result<()> {
     let classifier = super::load_model(args.model.as_ref())?;
+    let policy = super::load_policy(args.policy.as_ref())?;
     let bytes = if args.input.as_os_str() == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
@@ -70,7 +77,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<()> {
         }
     }
     let report = classifier
-        .score(&page)
+        .score_with_policy(&page, &policy, args.url.as_deref())
         .with_context(|| format!("scoring {}", args.input.display()))?;
     // The report as JSON, with each span's text added for people reading it.
     let mut shown = serde_json::to_value(&report)?;

@@ -11,6 +11,7 @@ use super::logging::LogFormat;
 
 /// Arguments of `spamsift serve`.
 #[derive(clap::Args)]
+#[command(group = clap::ArgGroup::new("watched").args(["model", "policy"]).multiple(true))]
 pub struct ServeArgs {
     /// Model file (default: the shipped model).
     #[arg(long)]
@@ -40,10 +41,14 @@ pub struct ServeArgs {
     /// past it); client deadlines always apply.
     #[arg(long)]
     pub request_timeout_ms: Option<u64>,
-    /// Poll the --model file and reload it when it changes.
-    #[arg(long, requires = "model")]
+    /// Operator policy file (allow/deny rules, thresholds; see docs/policy.md). Reloaded with
+    /// the model on SIGHUP and by --watch; a file that does not load keeps the previous policy.
+    #[arg(long, value_name = "FILE")]
+    pub policy: Option<PathBuf>,
+    /// Poll the --model and --policy files and reload them when they change.
+    #[arg(long, requires = "watched")]
     pub watch: bool,
-    /// How often --watch polls the model file, in milliseconds.
+    /// How often --watch polls the model and policy files, in milliseconds.
     #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u64).range(10..))]
     pub watch_interval_ms: u64,
     /// Seconds in-flight calls get to finish after SIGTERM/SIGINT.
@@ -60,6 +65,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
         Some(path) => ModelSource::File(path),
         None => ModelSource::Shipped,
     });
+    config.policy = args.policy;
     config.max_message_bytes = args.max_message_bytes;
     config.max_page_bytes = args.max_page_bytes;
     config.scoring_threads = args.threads.unwrap_or_else(server::default_scoring_threads);

@@ -42,6 +42,8 @@ impl ModelSource {
 pub struct ServerConfig {
     /// The model to serve.
     pub model: ModelSource,
+    /// Operator policy file applied on top of the model, reloaded with it (SIGHUP, `--watch`).
+    pub policy: Option<PathBuf>,
     /// Largest gRPC message accepted or sent, in bytes. Larger requests are refused by the
     /// transport before they reach the service.
     pub max_message_bytes: usize,
@@ -56,11 +58,12 @@ pub struct ServerConfig {
     /// Server-side time limit of a `Score` or `ScoreBatch` call (`DEADLINE_EXCEEDED` past it),
     /// on top of the client's deadline. Streams are not limited by it.
     pub request_timeout: Option<Duration>,
-    /// Poll the model file at this interval and reload it when its mtime or size changes.
+    /// Poll the model and policy files at this interval and reload the ones whose mtime or
+    /// size changed.
     pub watch_interval: Option<Duration>,
     /// Serve Prometheus metrics over HTTP on this address.
     pub metrics_listen: Option<SocketAddr>,
-    /// Reload the model on SIGHUP and shut down gracefully on SIGTERM/SIGINT.
+    /// Reload the model and policy on SIGHUP and shut down gracefully on SIGTERM/SIGINT.
     pub handle_signals: bool,
     /// After a shutdown request, how long in-flight calls may take before they are dropped.
     pub drain_timeout: Duration,
@@ -71,6 +74,7 @@ impl ServerConfig {
     pub fn new(model: ModelSource) -> Self {
         ServerConfig {
             model,
+            policy: None,
             max_message_bytes: DEFAULT_MAX_MESSAGE_BYTES,
             max_page_bytes: DEFAULT_SERVER_MAX_PAGE_BYTES,
             scoring_threads: default_scoring_threads(),

@@ -3,7 +3,7 @@
 use tonic::Status;
 
 use super::pb;
-use crate::{Category, InputKind, ModelInfo, PageInput, Report, ScoreError, Verdict};
+use crate::{Category, InputKind, ModelInfo, PageInput, Policy, PolicyInfo, Report, ScoreError, Verdict};
 
 /// A validated page taken out of a [`pb::ScoreRequest`], ready to send to a scoring thread.
 #[derive(Debug)]
@@ -16,6 +16,8 @@ pub struct OwnedPage {
     pub charset_hint: Option<String>,
     /// How to read the bytes.
     pub kind: InputKind,
+    /// The page's URL (`url`, else `fetch.final_url`), for the policy's host rules.
+    pub url: Option<String>,
 }
 
 impl OwnedPage {
@@ -56,11 +58,13 @@ pub fn take_page(req: pb::ScoreRequest, max_page_bytes: usize) -> Result<OwnedPa
             )),
         ));
     }
+    let final_url = req.fetch.map(|f| f.final_url).filter(|u| !u.is_empty());
     Ok(OwnedPage {
         id: req.id,
         bytes,
         charset_hint: req.content_type.filter(|c| !c.is_empty()),
         kind,
+        url: req.url.filter(|u| !u.is_empty()).or(final_url),
     })
 }
 
@@ -103,6 +107,8 @@ pub fn response(id: String, report: Report, model_version: &str, processing_micr
         processing_micros,
         encoding: report.encoding,
         input_kind: report.input_kind,
+        rules: report.rules,
+        overridden: report.overridden,
     }
 }
 
@@ -143,8 +149,8 @@ pub fn category(c: Category) -> pb::Category {
     }
 }
 
-/// The `GetModelInfo` response.
-pub fn model_info(info: &ModelInfo, source: String) -> pb::GetModelInfoResponse {
+/// The `GetModelInfo` response; `policy` is the policy serving with the model.
+pub fn model_info(info: &ModelInfo, source: String, policy: &PolicyInfo) -> pb::GetModelInfoResponse {
     pb::GetModelInfoResponse {
         version: info.version.clone(),
         labels: info.labels.clone(),
@@ -162,6 +168,31 @@ pub fn model_info(info: &ModelInfo, source: String) -> pb::GetModelInfoResponse 
             .collect(),
         training_pages: info.training_pages as u64,
         source,
+        policy_version: policy.version,
+        policy_hash: policy.hash.clone(),
+    }
+}
+
+/// The `GetPolicyInfo` response.
+pub fn policy_info(policy: &Policy) -> pb::GetPolicyInfoResponse {
+    let info = policy.info();
+    pb::GetPolicyInfoResponse {
+        version: info.version,
+        hash: info.hash.clone(),
+        source: info.source.clone(),
+        rules: policy
+            .rules()
+            .iter()
+            .map(|r| pb::PolicyRule {
+                id: r.id.clone(),
+                kind: r.kind.name().to_owned(),
+                note: r.note.clone().unwrap_or_default(),
+                hosts: r.hosts.len() as u64,
+                phrases: r.phrases.len() as u64,
+            })
+            .collect(),
+        phrases: info.phrases as u64,
+        hosts: info.hosts as u64,
     }
 }
 

@@ -10,7 +10,7 @@ use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 use tonic::Code;
 
-use crate::{Report, Verdict};
+use crate::{PolicyInfo, Report, Verdict};
 
 /// Labels of a finished RPC.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -37,6 +37,19 @@ struct ModelLabels {
     version: String,
 }
 
+/// Labels naming the serving operator policy.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct PolicyLabels {
+    version: String,
+    hash: String,
+}
+
+/// Labels naming a policy rule.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RuleLabels {
+    rule: String,
+}
+
 /// Latency buckets: 100 µs doubling up to about 6.5 s.
 fn latency_histogram() -> Histogram {
     Histogram::new(exponential_buckets(0.0001, 2.0, 17))
@@ -54,6 +67,11 @@ pub struct Metrics {
     reloads: Counter,
     reload_failures: Counter,
     in_flight: Gauge,
+    policy_info: Family<PolicyLabels, Gauge>,
+    policy_reloads: Counter,
+    policy_reload_failures: Counter,
+    rule_hits: Family<RuleLabels, Counter>,
+    overridden: Counter,
 }
 
 impl Default for Metrics {
@@ -104,6 +122,32 @@ impl Metrics {
             "Scoring jobs admitted and not finished (running or queued)",
             in_flight.clone(),
         );
+        let policy_info = Family::<PolicyLabels, Gauge>::default();
+        registry.register(
+            "policy_info",
+            "The serving operator policy's version and hash (value is always 1)",
+            policy_info.clone(),
+        );
+        let policy_reloads = Counter::default();
+        registry.register("policy_reloads", "Successful policy reloads", policy_reloads.clone());
+        let policy_reload_failures = Counter::default();
+        registry.register(
+            "policy_reload_failures",
+            "Policy reloads rejected (unreadable or invalid file; the previous policy keeps serving)",
+            policy_reload_failures.clone(),
+        );
+        let rule_hits = Family::<RuleLabels, Counter>::default();
+        registry.register(
+            "policy_rule_hits",
+            "Pages on which each policy rule fired, by rule id",
+            rule_hits.clone(),
+        );
+        let overridden = Counter::default();
+        registry.register(
+            "policy_overridden",
+            "Pages whose verdict the operator policy changed",
+            overridden.clone(),
+        );
         Metrics {
             registry,
             requests,
@@ -115,6 +159,11 @@ impl Metrics {
             reloads,
             reload_failures,
             in_flight,
+            policy_info,
+            policy_reloads,
+            policy_reload_failures,
+            rule_hits,
+            overridden,
         }
     }
 
@@ -146,6 +195,33 @@ impl Metrics {
         self.verdicts.get_or_create(&VerdictLabels { verdict }).inc();
         self.pages.inc();
         self.bytes.inc_by(u64::try_from(page_bytes).unwrap_or(u64::MAX));
+        for rule in &report.rules {
+            self.rule_hits.get_or_create(&RuleLabels { rule: rule.clone() }).inc();
+        }
+        if report.overridden {
+            self.overridden.inc();
+        }
+    }
+
+    /// Records that `policy` is now the serving operator policy.
+    pub fn set_policy(&self, policy: &PolicyInfo) {
+        self.policy_info.clear();
+        self.policy_info
+            .get_or_create(&PolicyLabels {
+                version: policy.version.to_string(),
+                hash: policy.hash.clone(),
+            })
+            .set(1);
+    }
+
+    /// Counts a successful policy reload.
+    pub fn policy_reload_succeeded(&self) {
+        self.policy_reloads.inc();
+    }
+
+    /// Counts a rejected policy reload.
+    pub fn policy_reload_failed(&self) {
+        self.policy_reload_failures.inc();
     }
 
     /// Records that `version` is now the serving model.

@@ -25,6 +25,7 @@ mod error;
 mod metrics;
 mod metrics_http;
 mod model;
+mod policy;
 mod pool;
 mod run;
 mod service;
@@ -36,6 +37,7 @@ pub use config::{
 };
 pub use error::ServerError;
 pub use metrics::code_name;
+pub use policy::ReloadError;
 pub use run::{SERVICE_NAME, ServerHandle, serve, start};
 
 /// Protobuf messages and the generated client and server of `spamsift.v1`.

@@ -23,10 +23,11 @@ use super::metrics_http::serve_metrics;
 use super::model::ModelStore;
 use super::pb;
 use super::pb::classifier_server::ClassifierServer;
+use super::policy::ReloadError;
 use super::pool::ScoringPool;
 use super::service::{ClassifierService, Limits};
 use super::shutdown::stop_requested;
-use crate::ModelError;
+use crate::Policy;
 
 /// Name under which the scoring service reports health (besides the overall `""`).
 pub const SERVICE_NAME: &str = "spamsift.v1.Classifier";
@@ -55,9 +56,9 @@ impl ServerHandle {
         self.metrics_addr
     }
 
-    /// Reloads the model file now (what SIGHUP does) and returns the new model's version.
-    /// On failure the old model keeps serving.
-    pub async fn reload(&self) -> Result<String, ModelError> {
+    /// Reloads the model file and the policy file now (what SIGHUP does) and returns the
+    /// serving model's version. A file that fails to load keeps its predecessor serving.
+    pub async fn reload(&self) -> Result<String, ReloadError> {
         self.models.reload().await.map(|m| m.info().version.clone())
     }
 
@@ -84,9 +85,21 @@ impl ServerHandle {
 /// Starts serving on `listener` and returns at once; the model loads in the background and
 /// health turns SERVING when it is ready. Must be called inside a tokio runtime.
 pub async fn start(config: ServerConfig, listener: TcpListener) -> Result<ServerHandle, ServerError> {
-    if config.watch_interval.is_some() && config.model == ModelSource::Shipped {
-        return Err(ServerError::Config("--watch needs --model FILE".into()));
+    if config.watch_interval.is_some() && config.model == ModelSource::Shipped && config.policy.is_none() {
+        return Err(ServerError::Config(
+            "--watch needs --model FILE or --policy FILE".into(),
+        ));
     }
+    // A policy that does not load stops the start-up, before anything listens.
+    let policy = match &config.policy {
+        Some(path) => {
+            let policy = Policy::load(path).map_err(|e| ServerError::Config(format!("policy: {e}")))?;
+            let info = policy.info();
+            tracing::info!(source = %info.source, version = info.version, hash = %info.hash, rules = info.rules, "policy loaded");
+            policy
+        }
+        None => Policy::empty(),
+    };
     if config.watch_interval.is_some_and(|i| i.is_zero()) {
         return Err(ServerError::Config("the watch interval must be above zero".into()));
     }
@@ -97,6 +110,7 @@ pub async fn start(config: ServerConfig, listener: TcpListener) -> Result<Server
     let metrics = Arc::new(Metrics::new());
     let models = Arc::new(ModelStore::new(
         config.model.clone(),
+        (config.policy.clone(), policy),
         config.max_page_bytes,
         Arc::clone(&metrics),
     ));
@@ -231,7 +245,7 @@ async fn drain_deadline(mut shutdown: watch::Receiver<bool>, drain: Duration) {
     tokio::time::sleep(drain).await;
 }
 
-/// Polls the model file every `interval` and reloads it when it changed.
+/// Polls the model and policy files every `interval` and reloads what changed.
 async fn watch_model(models: Arc<ModelStore>, interval: Duration, mut shutdown: watch::Receiver<bool>) {
     let mut ticker = tokio::time::interval(interval);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -246,7 +260,7 @@ async fn watch_model(models: Arc<ModelStore>, interval: Duration, mut shutdown: 
     }
 }
 
-/// SIGHUP reloads the model; SIGTERM and SIGINT start a graceful shutdown.
+/// SIGHUP reloads the model and the policy; SIGTERM and SIGINT start a graceful shutdown.
 #[cfg(unix)]
 async fn handle_signals(models: Arc<ModelStore>, shutdown: watch::Sender<bool>) {
     use tokio::signal::unix::{SignalKind, signal};
@@ -262,7 +276,7 @@ async fn handle_signals(models: Arc<ModelStore>, shutdown: watch::Sender<bool>) 
     loop {
         tokio::select! {
             _ = hup.recv() => {
-                tracing::info!("SIGHUP: reloading the model");
+                tracing::info!("SIGHUP: reloading the model and the policy");
                 let _ = models.reload().await;
             }
             _ = term.recv() => break,

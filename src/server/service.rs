@@ -11,10 +11,9 @@ use tonic::{Code, Request, Response, Status, Streaming};
 use super::convert::{self, OwnedPage};
 use super::deadline::{StopReason, StopToken, arrival, deadline_from};
 use super::metrics::Metrics;
-use super::model::ModelStore;
+use super::model::{ModelStore, Serving};
 use super::pb;
 use super::pool::ScoringPool;
-use crate::Classifier;
 
 /// Results buffered per stream before the server waits for the client to read.
 const STREAM_BUFFER: usize = 64;
@@ -127,7 +126,7 @@ async fn sleep_until(deadline: Option<Instant>) {
 
 /// Scores one page on the calling (scoring) thread. The error carries the page id.
 fn score_page(
-    model: &Classifier,
+    model: &Serving,
     page: OwnedPage,
     token: &StopToken,
     metrics: &Metrics,
@@ -136,7 +135,7 @@ fn score_page(
         return Err((page.id, reason.status()));
     }
     let started = Instant::now();
-    let report = match model.score(&page.input()) {
+    let report = match model.score(&page.input(), page.url.as_deref()) {
         Ok(report) => report,
         Err(err) => return Err((page.id, convert::score_error_status(&err))),
     };
@@ -147,7 +146,7 @@ fn score_page(
 
 /// Scores one page of a batch or stream into a per-item result.
 fn score_item(
-    model: &Classifier,
+    model: &Serving,
     req: pb::ScoreRequest,
     limits: Limits,
     token: &StopToken,
@@ -163,7 +162,7 @@ fn score_item(
 
 impl Inner {
     /// The serving model, or `UNAVAILABLE` while it is loading.
-    fn model(&self) -> Result<Arc<Classifier>, Status> {
+    fn model(&self) -> Result<Arc<Serving>, Status> {
         self.models
             .current()
             .ok_or_else(|| Status::unavailable("the model is still loading; retry shortly"))
@@ -344,7 +343,16 @@ impl pb::classifier_server::Classifier for ClassifierService {
         let result = self
             .inner
             .model()
-            .map(|m| convert::model_info(m.info(), self.inner.models.source().describe()));
+            .map(|m| convert::model_info(m.info(), self.inner.models.source().describe(), m.policy.info()));
         record.finish(result).map(Response::new)
+    }
+
+    async fn get_policy_info(
+        &self,
+        request: Request<pb::GetPolicyInfoRequest>,
+    ) -> Result<Response<pb::GetPolicyInfoResponse>, Status> {
+        let record = CallRecord::new(&self.inner.metrics, "GetPolicyInfo", arrival(request.extensions()));
+        let policy = self.inner.models.policy();
+        record.finish(Ok(convert::policy_info(&policy))).map(Response::new)
     }
 }

@@ -234,6 +234,8 @@ impl Scorer for FakeScorer {
             }],
             encoding: encoding.name().into(),
             input_kind: "html".into(),
+            rules: Vec::new(),
+            overridden: false,
         })
     }
 }
