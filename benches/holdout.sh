@@ -22,7 +22,7 @@ declare -A src=(
     [generate]=training-data/pages/train.jsonl.gz
     [generate2]=training-data/pages/train2.jsonl.gz
     [generate3]=training-data/pages/train3.jsonl.gz
-    [generate4]=$cache/pages/train4.jsonl.gz
+    [generate4]=$cache/pages/train4.jsonl
 )
 names=("$@")
 [ ${#names[@]} -gt 0 ] || names=(generate generate2 generate3 generate4)
@@ -39,6 +39,6 @@ for held in "${names[@]}"; do
     "$bin" eval --model "$model" --data "${src[$held]}" | grep -E "^(F1|precision|FPR|  )" | head -30 || true
     if [ -f "$cache/realpages/index.jsonl" ]; then
         echo "### real registry pages (all clean)"
-        "$bin" eval --model "$model" --data "$cache/realpages/labels.jsonl" | grep -E "FPR" | head -3 || true
+        "$bin" eval --model "$model" --data "$cache/realpages/labels.jsonl" | sed -n 2p
     fi
 done

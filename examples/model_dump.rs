@@ -2,7 +2,7 @@
 //!
 //! `cargo run --release --example model_dump -- models/default.ssm`
 
-use spamsift::model::Model;
+use spamsift::internals::Model;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args().nth(1).ok_or("usage: model_dump MODEL")?;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::decode::SourceMap;
 use crate::features::{
     BlockText, EVIDENCE_WEIGHT, MIN_PAGE_EVIDENCE_UNITS, PageTotals, block_rows, block_text, gate_blocks,
-    page_features, spam_evidence_units,
+    page_features, trifle_evidence,
 };
 use crate::model::{Model, Regression, predict};
 use crate::pipeline::{Analyzed, AnalyzedBlock};
@@ -48,7 +48,7 @@ impl BlockScores {
     /// Whether the page's spam blocks hold too little evidence to make it spam: no page is
     /// decided by a trifle.
     pub fn is_trifle(&self) -> bool {
-        spam_evidence_units(&self.texts, &self.block_probs) < MIN_PAGE_EVIDENCE_UNITS
+        trifle_evidence(&self.texts, &self.block_probs) < MIN_PAGE_EVIDENCE_UNITS
     }
 }
 

@@ -73,7 +73,12 @@ impl ScriptSignals {
     }
 
     /// Names of the signals, in the order of [`ScriptSignals::as_features`].
-    pub const NAMES: [&'static str; 4] = ["js_referrer_redirect", "js_spider_cloak", "js_obfuscated_loader", "meta_refresh"];
+    pub const NAMES: [&'static str; 4] = [
+        "js_referrer_redirect",
+        "js_spider_cloak",
+        "js_obfuscated_loader",
+        "meta_refresh",
+    ];
 
     /// Names of the signals that fired.
     pub fn names(&self) -> Vec<&'static str> {

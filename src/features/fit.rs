@@ -6,9 +6,9 @@
 //! support comes only from "content" blocks — long enough and shaped like sentences — so that
 //! a hijacked title and a keyword block pasted below it cannot vouch for each other.
 
-use crate::weights::{KeyMap, TextWeights};
 use crate::pipeline::AnalyzedBlock;
 use crate::tokenize::Token;
+use crate::weights::{KeyMap, TextWeights};
 
 use super::form::Form;
 

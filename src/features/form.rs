@@ -12,25 +12,85 @@ use crate::normalize::{NormChar, is_cjk};
 
 /// Words of reporting and attribution (after Traditional→Simplified and lower-casing).
 const REPORTING: &[&str] = &[
-    "据", "报道", "记者", "表示", "指出", "认为", "介绍", "透露", "获悉", "警方", "法院", "公安", "检察",
-    "判决", "调查", "通报", "发布", "消息", "日电", "近日", "昨日", "日前", "此前", "其中", "分析", "显示",
-    "统计", "报告", "政府", "部门", "提醒", "呼吁", "依法", "涉嫌", "案件", "专家", "研究", "根据", "因为",
-    "但是", "然而", "因此", "同时", "虽然", "目前", "已经", "我们", "他们", "自己", "觉得", "可能",
+    "据", "报道", "记者", "表示", "指出", "认为", "介绍", "透露", "获悉", "警方", "法院", "公安", "检察", "判决",
+    "调查", "通报", "发布", "消息", "日电", "近日", "昨日", "日前", "此前", "其中", "分析", "显示", "统计", "报告",
+    "政府", "部门", "提醒", "呼吁", "依法", "涉嫌", "案件", "专家", "研究", "根据", "因为", "但是", "然而", "因此",
+    "同时", "虽然", "目前", "已经", "我们", "他们", "自己", "觉得", "可能",
 ];
 
 /// Calls to action and promises of ad copy.
 const PROMOTION: &[&str] = &[
-    "加微", "微信", "加我", "加v", "vx", "wx", "qq", "扣扣", "私聊", "私信", "联系", "咨询", "客服", "扫码",
-    "二维码", "注册", "点击", "立即", "马上", "速来", "首充", "彩金", "返水", "返利", "提现", "到账", "日赚",
-    "月入", "稳赚", "包赢", "必中", "上岸", "回血", "带单", "导师", "诚信", "保密", "秒到", "秒批", "秒下",
-    "无需", "无视", "不看", "当天", "日结", "兼职", "代理", "招募", "限时", "福利", "独家", "官网", "网址",
-    "平台", "火爆", "欢迎", "认准", "唯一", "飞机", "tg", "line", "电报", "薇", "威信", "加群",
+    "加微",
+    "微信",
+    "加我",
+    "加v",
+    "vx",
+    "wx",
+    "qq",
+    "扣扣",
+    "私聊",
+    "私信",
+    "联系",
+    "咨询",
+    "客服",
+    "扫码",
+    "二维码",
+    "注册",
+    "点击",
+    "立即",
+    "马上",
+    "速来",
+    "首充",
+    "彩金",
+    "返水",
+    "返利",
+    "提现",
+    "到账",
+    "日赚",
+    "月入",
+    "稳赚",
+    "包赢",
+    "必中",
+    "上岸",
+    "回血",
+    "带单",
+    "导师",
+    "诚信",
+    "保密",
+    "秒到",
+    "秒批",
+    "秒下",
+    "无需",
+    "无视",
+    "不看",
+    "当天",
+    "日结",
+    "兼职",
+    "代理",
+    "招募",
+    "限时",
+    "福利",
+    "独家",
+    "官网",
+    "网址",
+    "平台",
+    "火爆",
+    "欢迎",
+    "认准",
+    "唯一",
+    "飞机",
+    "tg",
+    "line",
+    "电报",
+    "薇",
+    "威信",
+    "加群",
 ];
 
 /// Characters just before a handle that make it a contact (微信：abc123, qq 12345678, tg@x…).
 const CONTACT_CUES: &[&str] = &[
-    "微信", "微", "薇", "威", "vx", "wx", "qq", "扣", "企鹅", "tg", "飞机", "电报", "电话", "手机", "联系",
-    "热线", "line", "@", "☎", "telegram", "whatsapp",
+    "微信", "微", "薇", "威", "vx", "wx", "qq", "扣", "企鹅", "tg", "飞机", "电报", "电话", "手机", "联系", "热线",
+    "line", "@", "☎", "telegram", "whatsapp",
 ];
 
 /// One automaton over both word lists: pattern ids below `REPORTING.len()` are reporting words.
@@ -147,7 +207,8 @@ fn count_cues(chars: &[NormChar]) -> (usize, usize) {
 }
 
 /// Number of contact handles: a run of five or more ASCII letters and digits (with at least
-/// four digits, or letters and digits mixed) that follows a contact cue within a few characters.
+/// four digits, or letters and digits mixed) that follows a contact cue within a few characters
+/// or starts with one (`wx…`, `qq…`), or a mainland mobile number (eleven digits, `1[3-9]…`).
 fn contact_handles(chars: &[NormChar]) -> usize {
     let mut found = 0;
     let mut i = 0;
@@ -158,7 +219,7 @@ fn contact_handles(chars: &[NormChar]) -> usize {
         }
         let start = i;
         let (mut letters, mut digits) = (0, 0);
-        while i < chars.len() && (chars[i].c.is_ascii_alphanumeric() || chars[i].c == '_' || chars[i].c == '-') {
+        while i < chars.len() && (chars[i].c.is_ascii_alphanumeric() || chars[i].c == '_') {
             if chars[i].c.is_ascii_digit() {
                 digits += 1;
             } else if chars[i].c.is_ascii_alphabetic() {
@@ -166,16 +227,25 @@ fn contact_handles(chars: &[NormChar]) -> usize {
             }
             i += 1;
         }
+        let run: String = chars[start..i].iter().map(|c| c.c).collect();
+        let mobile = run.len() == 11
+            && digits == 11
+            && run.starts_with('1')
+            && run.as_bytes().get(1).is_some_and(|b| (b'3'..=b'9').contains(b));
+        let cued_inside = ["wx", "vx", "qq", "tg"].iter().any(|p| run.starts_with(p)) && run.len() >= 7;
         let handle = letters + digits >= 5 && (digits >= 5 || (digits >= 3 && letters >= 1));
-        if handle && cue_before(chars, start) {
+        if mobile || cued_inside || (handle && cue_before(chars, start)) {
             found += 1;
         }
     }
     found
 }
 
+/// Characters before a handle searched for a contact cue.
+const CUE_WINDOW: usize = 12;
+
 fn cue_before(chars: &[NormChar], start: usize) -> bool {
-    let from = start.saturating_sub(8);
+    let from = start.saturating_sub(CUE_WINDOW);
     let before: String = chars[from..start].iter().map(|c| c.c).collect();
     CONTACT_CUES.iter().any(|cue| before.contains(cue))
 }
@@ -191,7 +261,9 @@ mod tests {
 
     #[test]
     fn reporting_prose_and_ad_copy_differ_in_form() {
-        let news = form("据新华社报道，警方表示，该团伙在澳门赌场附近以高额回报为诱饵，诱骗游客参与赌博，目前案件正在进一步调查中。");
+        let news = form(
+            "据新华社报道，警方表示，该团伙在澳门赌场附近以高额回报为诱饵，诱骗游客参与赌博，目前案件正在进一步调查中。",
+        );
         let ad = form("百家乐平台注册送彩金，首充返利，提现秒到账，加微信abc12345咨询");
         assert!(news.reporting > ad.reporting, "{news:?} {ad:?}");
         assert!(ad.promotion > news.promotion, "{news:?} {ad:?}");
@@ -210,6 +282,10 @@ mod tests {
     #[test]
     fn a_customer_service_number_needs_a_cue() {
         assert_eq!(form("订单号 20240312 已发货").contact, 0.0);
+        assert_eq!(form("客服热线 400-800-1234").contact, 0.0);
         assert!(form("QQ：12345678").contact > 0.0);
+        assert!(form("环境干净，WhatsApp 15496170076").contact > 0.0);
+        assert!(form("上门服务，微：WXsdv08cbf").contact > 0.0);
+        assert!(form("价格优惠 13781779832").contact > 0.0);
     }
 }

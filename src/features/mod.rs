@@ -10,19 +10,19 @@ mod form;
 mod text;
 
 use crate::extract::Region;
-use crate::weights::TextWeights;
 use crate::normalize::MASK;
 use crate::pipeline::Analyzed;
 use crate::text_classes::{ends_list_item, is_list_separator};
+use crate::weights::TextWeights;
 
-use fit::{Fit, PageVocabulary, is_content};
 pub use fit::EVIDENCE_WEIGHT;
+use fit::{Fit, PageVocabulary, is_content};
 pub use text::{BlockText, block_text};
 
 /// Version of the feature formulas, stored in the model file and checked on load. Bump it
 /// whenever a feature's formula (or a separator set in `text_classes`) changes under the same
 /// name, so that a model trained on the old formulas cannot load silently.
-pub const FEATURE_SET_VERSION: u32 = 3;
+pub const FEATURE_SET_VERSION: u32 = 4;
 
 /// Names of the block features, in order. Stored in the model and checked on load.
 pub const BLOCK_FEATURES: [&str; 38] = [
@@ -263,8 +263,9 @@ const MIN_LATIN_ONLY_CHARS: usize = 24;
 /// its context or its shape alone).
 const NO_EVIDENCE_CAP: f64 = 0.2;
 
-/// Evidence units a page's spam blocks need between them before the page can be spam.
-pub const MIN_PAGE_EVIDENCE_UNITS: usize = 2;
+/// Pieces of evidence (see [`trifle_evidence`]) a page's spam blocks need between them before
+/// the page can be spam: a single phrase (`视频直播`, `游戏官网` in a portal's menu) is a trifle.
+pub const MIN_PAGE_EVIDENCE_UNITS: usize = 3;
 
 /// Caps the probabilities of blocks that cannot be evidence by themselves: short Latin-only
 /// blocks, and blocks without a single strong token of their own. Applied the same way in
@@ -286,6 +287,17 @@ pub fn spam_evidence_units(texts: &[BlockText], probs: &[f64]) -> usize {
         .zip(probs)
         .filter(|(_, p)| **p >= BLOCK_SPAM)
         .map(|(t, _)| t.evidence_units)
+        .sum()
+}
+
+/// Pieces of evidence a page's spam blocks hold for the trifle rule: their evidence units plus
+/// their contact handles (an ad's `微信 abc123` is evidence of its own kind, not a word).
+pub fn trifle_evidence(texts: &[BlockText], probs: &[f64]) -> usize {
+    texts
+        .iter()
+        .zip(probs)
+        .filter(|(_, p)| **p >= BLOCK_SPAM)
+        .map(|(t, _)| t.evidence_units + (t.form.contact * 3.0).round() as usize)
         .sum()
 }
 

@@ -208,7 +208,11 @@ mod tests {
             .map(|(c, _)| c.c)
             .collect();
         assert_eq!(inside, "注册送彩金免费");
-        let prose = n.chars.iter().filter(|c| super::super::form::is_function_word(c.c)).count();
+        let prose = n
+            .chars
+            .iter()
+            .filter(|c| super::super::form::is_function_word(c.c))
+            .count();
         assert_eq!(prose, 1, "only 是");
     }
 }

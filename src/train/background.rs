@@ -21,9 +21,9 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::error::ModelError;
-use crate::weights::KeyMap;
 use crate::normalize::normalize_str;
 use crate::tokenize::{Token, TokenConfig, cjk_ngram_key, tokenize};
+use crate::weights::KeyMap;
 
 /// Chinese word list in a background folder (`word<TAB>frequency`).
 const ZH_WORDS: &str = "wordfreq_zh.tsv";
@@ -142,9 +142,10 @@ fn read_word_list(path: &Path, limit: usize) -> Result<Vec<(String, f64)>, Model
                 n + 1
             )));
         };
-        let freq: f64 = freq.trim().parse().map_err(|_| {
-            ModelError::Training(format!("background {}:{}: bad frequency", path.display(), n + 1))
-        })?;
+        let freq: f64 = freq
+            .trim()
+            .parse()
+            .map_err(|_| ModelError::Training(format!("background {}:{}: bad frequency", path.display(), n + 1)))?;
         if freq.is_finite() && freq > 0.0 && !word.is_empty() {
             out.push((word.to_owned(), freq));
         }
@@ -288,7 +289,9 @@ mod tests {
         let rates: KeyMap<f64> = cross_word_rates(&words, 1.0).into_iter().collect();
         let across = cjk_ngram_key(&['戏', '官']).and_then(|k| rates.get(&k).copied());
         assert!(across.is_some_and(|r| r > 0.0), "{across:?}");
-        let never = cjk_ngram_key(&['城', '游']).and_then(|k| rates.get(&k).copied()).unwrap_or(0.0);
+        let never = cjk_ngram_key(&['城', '游'])
+            .and_then(|k| rates.get(&k).copied())
+            .unwrap_or(0.0);
         assert!(across.unwrap_or(0.0) > never);
     }
 }

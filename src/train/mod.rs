@@ -206,7 +206,9 @@ pub fn train(
             }
         }
         let strength = options.background_strength;
-        counts.weights(options.nb_alpha, options.nb_min_blocks, &|key| strength * background.rate(key))
+        counts.weights(options.nb_alpha, options.nb_min_blocks, &|key| {
+            strength * background.rate(key)
+        })
     };
     let fold_weights = [count(Some(0)), count(Some(1))];
     let texts: Vec<Vec<BlockText>> = pages
@@ -223,7 +225,11 @@ pub fn train(
     // Block regression on cross-fitted rows.
     let mut rows = Vec::new();
     let mut ys = Vec::new();
-    for ((p, t), w) in pages.iter().zip(&texts).zip(pages.iter().map(|p| &fold_weights[1 - p.fold])) {
+    for ((p, t), w) in pages
+        .iter()
+        .zip(&texts)
+        .zip(pages.iter().map(|p| &fold_weights[1 - p.fold]))
+    {
         for (row, label) in block_rows(&p.page, t, w).0.into_iter().zip(&p.labels) {
             if *label != BlockLabel::Unknown {
                 rows.push(row);
