@@ -17,7 +17,7 @@ use crate::weights::TextWeights;
 const MAX_EVIDENCE: usize = 12;
 
 /// Mean of a block's strongest token weights above which it may be reported as a span.
-const SPAN_OWN_EVIDENCE: f64 = 2.0;
+const SPAN_OWN_EVIDENCE: f64 = 1.5;
 
 /// The scored blocks of a page, before the report is built.
 pub struct Scored {
