@@ -31,6 +31,12 @@ struct VerdictLabels {
     verdict: &'static str,
 }
 
+/// Labels naming why a call was refused by authentication.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RejectionLabels {
+    reason: &'static str,
+}
+
 /// Labels naming the serving model.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct ModelLabels {
@@ -54,6 +60,9 @@ pub struct Metrics {
     reloads: Counter,
     reload_failures: Counter,
     in_flight: Gauge,
+    auth_rejected: Family<RejectionLabels, Counter>,
+    token_reloads: Counter,
+    token_reload_failures: Counter,
 }
 
 impl Default for Metrics {
@@ -104,6 +113,24 @@ impl Metrics {
             "Scoring jobs admitted and not finished (running or queued)",
             in_flight.clone(),
         );
+        let auth_rejected = Family::<RejectionLabels, Counter>::default();
+        registry.register(
+            "grpc_auth_rejected",
+            "Calls refused UNAUTHENTICATED, by reason (missing, malformed, invalid)",
+            auth_rejected.clone(),
+        );
+        let token_reloads = Counter::default();
+        registry.register(
+            "auth_token_reloads",
+            "Successful token file reloads",
+            token_reloads.clone(),
+        );
+        let token_reload_failures = Counter::default();
+        registry.register(
+            "auth_token_reload_failures",
+            "Token file reloads rejected (the previous tokens stay in force)",
+            token_reload_failures.clone(),
+        );
         Metrics {
             registry,
             requests,
@@ -115,6 +142,9 @@ impl Metrics {
             reloads,
             reload_failures,
             in_flight,
+            auth_rejected,
+            token_reloads,
+            token_reload_failures,
         }
     }
 
@@ -166,6 +196,20 @@ impl Metrics {
     /// Counts a rejected reload.
     pub fn reload_failed(&self) {
         self.reload_failures.inc();
+    }
+
+    /// Counts a call refused by authentication, labelled with the reason.
+    pub fn auth_rejected(&self, reason: &'static str) {
+        self.auth_rejected.get_or_create(&RejectionLabels { reason }).inc();
+    }
+
+    /// Counts a token file reload that succeeded (`true`) or was rejected.
+    pub fn token_reload(&self, succeeded: bool) {
+        if succeeded {
+            self.token_reloads.inc();
+        } else {
+            self.token_reload_failures.inc();
+        }
     }
 
     /// Adjusts the in-flight gauge by `delta`.
