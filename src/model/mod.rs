@@ -14,7 +14,7 @@ use crate::report::ModelInfo;
 use crate::tokenize::{PIPELINE_VERSION, TokenConfig};
 use text::{SparseTextWeights, TextWeights};
 
-pub use file::FORMAT_VERSION;
+pub use file::{FORMAT_VERSION, MAX_MODEL_FILE_BYTES, MAX_TOKEN_WEIGHTS, read as read_file, wrap_payload};
 
 /// Decision thresholds on the calibrated page score.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
