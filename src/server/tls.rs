@@ -5,6 +5,7 @@
 //! than a bare transport error.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use rustls_pki_types::pem::PemObject;
 use rustls_pki_types::{CertificateDer, PrivateKeyDer};
@@ -13,6 +14,8 @@ use tonic::transport::{Certificate, Identity, ServerTlsConfig};
 
 /// Largest PEM file read, in bytes (certificate chains are a few kilobytes).
 const MAX_PEM_BYTES: u64 = 1 << 20;
+/// Time a client has to finish the TLS handshake; a client that stalls it is dropped.
+pub const TLS_HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The PEM files that configure TLS.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,7 +69,9 @@ impl TlsFiles {
                 "no PEM private key found (expected BEGIN PRIVATE KEY)",
             ));
         }
-        let mut config = ServerTlsConfig::new().identity(Identity::from_pem(cert, key));
+        let mut config = ServerTlsConfig::new()
+            .identity(Identity::from_pem(cert, key))
+            .timeout(TLS_HANDSHAKE_TIMEOUT);
         if let Some(ca_path) = &self.client_ca {
             let ca = read_pem(ca_path)?;
             if certificates(&ca) == 0 {
