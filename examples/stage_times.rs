@@ -1,5 +1,5 @@
 //! Times each pipeline stage over a directory of pages (one thread).
-use spamsift::{decode, extract, normalize, tokenize};
+use spamsift::internals::{TokenConfig, decode, extract_html, normalize_block, tokenize};
 use std::time::{Duration, Instant};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::args().nth(1).ok_or("dir")?;
@@ -10,29 +10,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             pages.push(std::fs::read(p)?);
         }
     }
-    let cfg = tokenize::TokenConfig::default();
+    let cfg = TokenConfig::default();
     let mut t = [Duration::ZERO; 5];
     let mut toks = Vec::new();
     for p in &pages {
         let s = Instant::now();
-        let d = decode::decode(p, None);
+        let d = decode(p, None);
         t[0] += s.elapsed();
         let s = Instant::now();
-        let e = extract::extract_html(&d.text);
+        let e = extract_html(&d.text);
         t[1] += s.elapsed();
         for b in &e.blocks {
             let s = Instant::now();
-            let n = normalize::normalize_block(&d.text, b);
+            let n = normalize_block(&d.text, b);
             t[2] += s.elapsed();
             let s = Instant::now();
             toks.clear();
             let mut c2 = cfg.clone();
             c2.words = false;
-            tokenize::tokenize(&n, &c2, &mut toks);
+            tokenize(&n, &c2, &mut toks);
             t[3] += s.elapsed();
             let s = Instant::now();
             toks.clear();
-            tokenize::tokenize(&n, &cfg, &mut toks);
+            tokenize(&n, &cfg, &mut toks);
             t[4] += s.elapsed();
         }
     }

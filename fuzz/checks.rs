@@ -12,10 +12,7 @@ use spamsift::batch::Payload;
 use spamsift::batch::source::Source;
 use spamsift::batch::source::jsonl::JsonlSource;
 use spamsift::batch::source::warc::WarcSource;
-use spamsift::decode::decode;
-use spamsift::extract::extract_html;
-use spamsift::model::{Model, wrap_payload};
-use spamsift::normalize::normalize_str;
+use spamsift::internals::{Model, decode, extract_html, normalize_str, wrap_payload};
 use spamsift::{Classifier, InputKind, PageInput};
 
 /// Page limit of the batch readers under fuzzing (small, so the limit is exercised).

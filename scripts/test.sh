@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Runs every test of the project: the Rust unit and integration tests (including the in-process
-# gRPC tests), then the external-client checks (Python grpcio + grpcurl against `spamsift serve`,
-# plaintext and TLS + token), the PySpark pipe-mode check and the supply-chain policy (cargo
-# deny with deny.toml). The external checks install their own tools into .venv.
+# Runs every check of the project: the Rust unit and integration tests (including the in-process
+# gRPC tests), then `cargo fmt --check`, clippy and rustdoc with warnings denied (after the tests,
+# to reuse their build), then the external-client checks (Python grpcio + grpcurl against
+# `spamsift serve`, plaintext and TLS + token), the PySpark pipe-mode check and the supply-chain
+# policy (cargo deny with deny.toml). The external checks install their own tools into .venv.
 # Exits non-zero if anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 cargo test --all-targets
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps
 
 status=0
 for script in scripts/grpc-clients-test.sh scripts/pyspark-test.sh scripts/deny-check.sh; do

@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
-use crate::decide::{report, score_blocks};
+use crate::decide::{report, score_page};
 use crate::error::{ModelError, ScoreError};
+use crate::input::PageInput;
 use crate::model::Model;
 use crate::pipeline::analyze;
 use crate::report::{ModelInfo, Report};
@@ -11,42 +12,10 @@ use crate::report::{ModelInfo, Report};
 /// The default model, built by `spamsift train` from `training-data/` and embedded at compile time.
 static SHIPPED_MODEL: &[u8] = include_bytes!("../models/default.ssm");
 
-/// Largest page accepted by default (32 MiB).
+/// Largest page the library accepts by default (32 MiB): the one default of `Classifier` and
+/// `spamsift batch`. The server passes its own, smaller limit
+/// ([`crate::server::DEFAULT_SERVER_MAX_PAGE_BYTES`]) with [`Classifier::with_max_page_bytes`].
 pub const DEFAULT_MAX_PAGE_BYTES: usize = 32 << 20;
-
-/// How to read the input bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum InputKind {
-    /// Decide from the content: HTML if it looks like markup, plain text otherwise.
-    #[default]
-    Auto,
-    /// Parse as HTML.
-    Html,
-    /// Treat as plain text (one body region, paragraphs by line).
-    Text,
-}
-
-/// One page to score: raw bytes plus what the fetcher knows about them.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct PageInput<'a> {
-    /// The page exactly as fetched, in any charset.
-    pub bytes: &'a [u8],
-    /// Charset hint, e.g. the HTTP `Content-Type` header or a bare label like `gbk`.
-    pub charset_hint: Option<&'a str>,
-    /// HTML, plain text, or auto-detect.
-    pub kind: InputKind,
-}
-
-impl<'a> PageInput<'a> {
-    /// A page of raw bytes with no hints.
-    pub fn new(bytes: &'a [u8]) -> Self {
-        PageInput {
-            bytes,
-            charset_hint: None,
-            kind: InputKind::Auto,
-        }
-    }
-}
 
 /// One block's score, for explaining a decision.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -84,7 +53,7 @@ impl Classifier {
     }
 
     /// Wraps an in-memory model (as produced by training).
-    pub fn from_model(model: Model) -> Self {
+    pub(crate) fn from_model(model: Model) -> Self {
         Classifier {
             model,
             max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
@@ -96,11 +65,6 @@ impl Classifier {
         &self.model.parts.info
     }
 
-    /// The underlying model.
-    pub fn model(&self) -> &Model {
-        &self.model
-    }
-
     /// Sets the largest accepted page size in bytes.
     pub fn with_max_page_bytes(mut self, limit: usize) -> Self {
         self.max_page_bytes = limit;
@@ -110,7 +74,7 @@ impl Classifier {
     /// Per-block scores of a page, for debugging a decision (`spamsift score --explain`).
     pub fn explain(&self, page: &PageInput<'_>) -> Result<Vec<BlockExplanation>, ScoreError> {
         let analyzed = analyze(page, &self.model.parts.tokens)?;
-        let scored = score_blocks(&self.model, &analyzed);
+        let scored = score_page(&self.model, &analyzed);
         Ok(analyzed
             .blocks
             .iter()
@@ -136,7 +100,7 @@ impl Classifier {
             });
         }
         let analyzed = analyze(page, &self.model.parts.tokens)?;
-        let scored = score_blocks(&self.model, &analyzed);
+        let scored = score_page(&self.model, &analyzed);
         Ok(report(&self.model, &analyzed, &scored, page.bytes))
     }
 }

@@ -3,21 +3,18 @@
 use std::collections::HashMap;
 
 use crate::decode::SourceMap;
-use crate::features::{BlockText, PageTotals, block_features, block_text, page_features};
-use crate::model::Model;
+use crate::features::{BlockText, block_rows, block_text, page_features};
+use crate::model::{Model, Regression, predict};
 use crate::pipeline::{Analyzed, AnalyzedBlock};
 use crate::report::{Category, CategoryScores, Evidence, Report, Span, Verdict};
+use crate::text_classes::ends_span_item;
+use crate::weights::TextWeights;
 
 /// Most evidence items reported.
 const MAX_EVIDENCE: usize = 12;
 
 /// Mean of a block's strongest token weights above which it may be reported as a span.
 const SPAN_OWN_EVIDENCE: f64 = 2.0;
-
-/// Characters that end an item when trimming a span to its spam part.
-fn ends_item(c: char) -> bool {
-    matches!(c, '\n' | '。' | '!' | '?' | '|' | ';' | '…')
-}
 
 /// The scored blocks of a page, before the report is built.
 pub struct Scored {
@@ -29,18 +26,37 @@ pub struct Scored {
     pub page_prob: f64,
 }
 
-/// Scores all blocks and the page.
-pub fn score_blocks(model: &Model, page: &Analyzed) -> Scored {
-    let texts: Vec<BlockText> = page.blocks.iter().map(|b| block_text(b, &model.weights)).collect();
-    let totals = PageTotals::new(&texts);
-    let rows: Vec<Vec<f64>> = (0..page.blocks.len())
-        .map(|i| block_features(page, &texts, &totals, i))
-        .collect();
+/// Block scores of a page, before the page regression.
+pub struct BlockScores {
+    /// Token-weight summaries per block.
+    pub texts: Vec<BlockText>,
+    /// Spam probability per block.
+    pub block_probs: Vec<f64>,
+}
+
+impl BlockScores {
+    /// The page's feature row for the page regression.
+    pub fn page_row(&self, page: &Analyzed) -> Vec<f64> {
+        page_features(page, &self.texts, &self.block_probs)
+    }
+}
+
+/// Scores every block of a page under token weights and a block regression. Training calls
+/// this with cross-fitted weights; scoring with the model's own.
+pub fn score_blocks(weights: &TextWeights, block_lr: &Regression, page: &Analyzed) -> BlockScores {
+    let texts: Vec<BlockText> = page.blocks.iter().map(|b| block_text(b, weights)).collect();
+    let rows = block_rows(page, &texts);
     let block_probs = if rows.is_empty() {
         Vec::new()
     } else {
-        model.block_probs(&rows)
+        predict(block_lr, &rows)
     };
+    BlockScores { texts, block_probs }
+}
+
+/// Scores all blocks and the page with a model.
+pub fn score_page(model: &Model, page: &Analyzed) -> Scored {
+    let BlockScores { texts, block_probs } = score_blocks(&model.weights, &model.parts.block_lr, page);
     let page_prob = model.page_prob(page_features(page, &texts, &block_probs));
     Scored {
         texts,
@@ -177,7 +193,7 @@ fn trim_to_spam(block: &AnalyzedBlock, model: &Model) -> (usize, usize) {
     let mut items: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
     for (i, c) in chars.iter().enumerate() {
-        if ends_item(c.c) {
+        if ends_span_item(c.c) {
             if i > start {
                 items.push((start, i + 1));
             }
@@ -214,10 +230,10 @@ fn trim_to_spam(block: &AnalyzedBlock, model: &Model) -> (usize, usize) {
     }
     // Do not start or end a span on separators.
     let (mut a, mut b) = (items[lo].0, items[hi - 1].1);
-    while a < b && (chars[a].c == ' ' || ends_item(chars[a].c)) {
+    while a < b && (chars[a].c == ' ' || ends_span_item(chars[a].c)) {
         a += 1;
     }
-    while b > a && (chars[b - 1].c == ' ' || ends_item(chars[b - 1].c)) {
+    while b > a && (chars[b - 1].c == ' ' || ends_span_item(chars[b - 1].c)) {
         b -= 1;
     }
     (a, b)

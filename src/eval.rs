@@ -1,11 +1,13 @@
 //! Evaluation of a model on labelled pages: headline metrics and breakdowns.
 
+use std::borrow::Borrow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::classifier::Classifier;
+use crate::dataset::Example;
 use crate::metrics::{Metrics, metrics, rate_at};
-use crate::train::data::Example;
 
 /// A per-group rate: recall for spam groups, false-positive rate for clean groups.
 #[derive(Debug, Clone, Serialize)]
@@ -38,8 +40,10 @@ pub struct EvalReport {
     pub scores: Vec<(String, f64)>,
 }
 
-/// Scores every example and computes the report at the model's spam threshold.
-pub fn evaluate(classifier: &Classifier, examples: &[Example]) -> EvalReport {
+/// Scores every example and computes the report at the model's spam threshold. Training's
+/// held-out metrics are this report's `overall`.
+pub fn evaluate<E: Borrow<Example> + Sync>(classifier: &Classifier, examples: &[E]) -> EvalReport {
+    let examples: Vec<&Example> = examples.iter().map(Borrow::borrow).collect();
     let threshold = f64::from(classifier.info().spam_threshold);
     let results: Vec<Option<f64>> = examples
         .par_iter()
@@ -50,7 +54,7 @@ pub fn evaluate(classifier: &Classifier, examples: &[Example]) -> EvalReport {
         .collect();
     let errors = results.iter().filter(|r| r.is_none()).count();
     let scores: Vec<f64> = results.iter().map(|r| r.unwrap_or(0.0)).collect();
-    let pairs: Vec<(f64, bool)> = scores.iter().zip(examples).map(|(s, e)| (*s, e.spam)).collect();
+    let pairs: Vec<(f64, bool)> = scores.iter().zip(&examples).map(|(s, e)| (*s, e.spam)).collect();
     let group = |name: String, members: Vec<usize>, spam: bool| -> Option<GroupRate> {
         let p: Vec<(f64, bool)> = members.iter().map(|&i| pairs[i]).collect();
         rate_at(&p, spam, threshold).map(|value| GroupRate {

@@ -5,29 +5,51 @@
 //!
 //! ```text
 //! bytes ─decode─▶ text ─extract─▶ regions/blocks ─normalize─▶ text + offset map
-//!       ─tokenize─▶ tokens ─features─▶ model ─▶ block scores ─▶ page verdict + spans
+//!       ─tokenize─▶ tokens ─weights─▶ features ─▶ model ─▶ block scores ─decide─▶ page verdict + spans
 //! ```
 //!
 //! The entry point is [`Classifier`]: load a model (or use the shipped one) and call
-//! [`Classifier::score`] on raw page bytes.
+//! [`Classifier::score`] on raw page bytes. [`batch`], [`server`], [`train`] and [`eval`] are
+//! the entry points of the `spamsift` binary's subcommands.
 
 pub mod batch;
-pub mod classifier;
-pub mod decide;
-pub mod decode;
-pub mod error;
 pub mod eval;
-pub mod extract;
-pub mod features;
-pub mod metrics;
-pub mod model;
-pub mod normalize;
-pub mod pipeline;
-pub mod report;
 pub mod server;
-pub mod tokenize;
 pub mod train;
 
-pub use classifier::{Classifier, InputKind, PageInput};
+mod atomic_write;
+mod classifier;
+mod dataset;
+mod decide;
+mod decode;
+mod error;
+mod extract;
+mod features;
+mod hash;
+mod input;
+mod metrics;
+mod model;
+mod normalize;
+mod page_record;
+mod pipeline;
+mod report;
+mod scoring_threads;
+mod text_classes;
+mod tokenize;
+mod weights;
+
+pub use classifier::{BlockExplanation, Classifier, DEFAULT_MAX_PAGE_BYTES};
 pub use error::{ModelError, ScoreError};
+pub use input::{InputKind, PageInput};
 pub use report::{Category, CategoryScores, Evidence, ModelInfo, Report, Span, Verdict};
+
+/// Pipeline internals for the examples, benchmarks and tests that time or inspect single
+/// stages. Not a stable API.
+#[doc(hidden)]
+pub mod internals {
+    pub use crate::decode::decode;
+    pub use crate::extract::extract_html;
+    pub use crate::model::{MAX_MODEL_FILE_BYTES, MAX_TOKEN_WEIGHTS, Model, upgrade_v2, wrap_payload};
+    pub use crate::normalize::{normalize_block, normalize_str};
+    pub use crate::tokenize::{TokenConfig, tokenize};
+}

@@ -28,6 +28,13 @@ enum Command {
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
+    // Training and the server report progress at `info`; the others only warnings by default.
+    let (level, format) = match &cli.command {
+        Command::Serve(args) => ("info", args.log_format),
+        Command::Train(_) => ("info", cli::logging::LogFormat::Text),
+        Command::Score(_) | Command::Batch(_) | Command::Eval(_) => ("warn", cli::logging::LogFormat::Text),
+    };
+    cli::logging::init(level, format);
     let result = match cli.command {
         Command::Serve(args) => cli::serve::run(args),
         Command::Score(args) => cli::score::run(args),

@@ -1,10 +1,10 @@
 //! The shared front half of the pipeline: bytes → decoded text → blocks → normalised
 //! text → tokens. Training, `score`, `batch` and the server all call [`analyze`].
 
-use crate::classifier::{InputKind, PageInput};
 use crate::decode::{Decoded, SourceMap, decode};
 use crate::error::ScoreError;
 use crate::extract::{Block, ScriptSignals, extract_html, extract_text, looks_like_html};
+use crate::input::{InputKind, PageInput};
 use crate::normalize::{NormText, normalize_block};
 use crate::tokenize::{Token, TokenConfig, tokenize};
 
@@ -88,7 +88,7 @@ pub fn analyze(page: &PageInput<'_>, config: &TokenConfig) -> Result<Analyzed, S
     let is_html = match page.kind {
         InputKind::Html => true,
         InputKind::Text => false,
-        InputKind::Auto => looks_like_html(&decoded.text),
+        InputKind::Auto => looks_like_html(decoded.text.as_bytes()),
     };
     let extracted = if is_html {
         extract_html(&decoded.text)

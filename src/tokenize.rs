@@ -15,6 +15,7 @@ use std::sync::LazyLock;
 use jieba_rs::Jieba;
 use serde::{Deserialize, Serialize};
 
+use crate::hash::{FNV_OFFSET, fnv1a, mix};
 use crate::normalize::{MASK, NormText, is_cjk};
 
 /// Feature settings stored in every model; a model only loads with identical settings.
@@ -54,25 +55,6 @@ pub struct Token {
 
 static JIEBA: LazyLock<Jieba> = LazyLock::new(Jieba::new);
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    h
-}
-
-/// Combines two hashes and an n-gram tag (splitmix64 finaliser: a few multiplies, stable everywhere).
-fn mix(a: u64, b: u64, tag: u8) -> u64 {
-    let mut z = (a.rotate_left(21) ^ b ^ (u64::from(tag) << 56)).wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^ (z >> 31)
-}
-
 /// A unit of a segment: its hash and character range.
 #[derive(Clone, Copy)]
 struct Unit {
@@ -94,7 +76,7 @@ fn alnum_hash(literal: u64, letters: usize, digits: usize) -> u64 {
     } else {
         return literal;
     };
-    fnv(FNV_OFFSET, class)
+    fnv1a(FNV_OFFSET, class)
 }
 
 /// Cuts normalised text into tokens, appending them to `out`.
@@ -108,7 +90,7 @@ pub fn tokenize(text: &NormText, config: &TokenConfig, out: &mut Vec<Token>) {
         match c {
             Some(c) if is_cjk(c) || c == MASK => {
                 units.push(Unit {
-                    hash: fnv(FNV_OFFSET, c.encode_utf8(&mut buf).as_bytes()),
+                    hash: fnv1a(FNV_OFFSET, c.encode_utf8(&mut buf).as_bytes()),
                     start: i as u32,
                     end: i as u32 + 1,
                     lone_latin: false,
@@ -119,7 +101,7 @@ pub fn tokenize(text: &NormText, config: &TokenConfig, out: &mut Vec<Token>) {
                 let start = i;
                 let (mut literal, mut letters, mut digits) = (FNV_OFFSET, 0, 0);
                 while let Some(n) = chars.get(i).map(|c| c.c).filter(char::is_ascii_alphanumeric) {
-                    literal = fnv(literal, &[n as u8]);
+                    literal = fnv1a(literal, &[n as u8]);
                     if n.is_ascii_digit() {
                         digits += 1;
                     } else {
@@ -198,7 +180,7 @@ fn emit_words(text: &NormText, units: &[Unit], out: &mut Vec<Token>) {
         let tokens = JIEBA.cut(&run, false);
         for t in tokens {
             if t.end - t.start >= 2 {
-                let h = fnv(fnv(FNV_OFFSET, b"w"), t.word.as_bytes());
+                let h = fnv1a(fnv1a(FNV_OFFSET, b"w"), t.word.as_bytes());
                 out.push(Token {
                     key: mix(h, 0, 4),
                     start: (start + t.start) as u32,

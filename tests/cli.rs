@@ -89,7 +89,7 @@ fn train_refuses_bad_lines_with_their_numbers() {
     let err = stderr(&out);
     assert!(err.contains("2 bad line(s)"), "{err}");
     assert!(
-        err.contains("bad.jsonl:2: record b: needs \"html\", \"text\" or \"file\""),
+        err.contains("bad.jsonl:2: record b: needs \"html\", \"html_base64\", \"text\" or \"file\""),
         "{err}"
     );
     assert!(err.contains("bad.jsonl:3: not a JSON record"), "{err}");

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use spamsift::model::Model;
+use spamsift::internals::Model;
 use spamsift::train::{TrainOptions, fingerprint, load_training_data, train};
 use spamsift::{Classifier, ModelError};
 
@@ -79,6 +79,27 @@ fn other_feature_configuration_is_incompatible() {
     let err = Model::from_bytes(&bytes).err();
     assert!(
         matches!(err, Some(ModelError::Incompatible(ref m)) if m.contains("block features")),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn other_feature_set_version_is_incompatible() {
+    let mut model = Model::from_bytes(&shipped_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    model.parts.feature_set_version += 1;
+    let bytes = model.to_bytes().unwrap_or_else(|e| panic!("{e}"));
+    let err = Model::from_bytes(&bytes).err();
+    assert!(
+        matches!(err, Some(ModelError::Incompatible(ref m)) if m.contains("feature set version")),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn only_format_2_files_are_upgraded() {
+    let err = spamsift::internals::upgrade_v2(&shipped_bytes()).err();
+    assert!(
+        matches!(err, Some(ModelError::Incompatible(ref m)) if m.contains("format version 3")),
         "{err:?}"
     );
 }

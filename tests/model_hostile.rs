@@ -5,7 +5,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 
-use spamsift::model::{MAX_MODEL_FILE_BYTES, MAX_TOKEN_WEIGHTS, Model, wrap_payload};
+use spamsift::internals::{MAX_MODEL_FILE_BYTES, MAX_TOKEN_WEIGHTS, Model, wrap_payload};
 use spamsift::{Classifier, ModelError};
 
 /// Counts the bytes allocated by the current thread, so one test can bound its own peak.
@@ -46,9 +46,9 @@ fn peak_during<T>(f: impl FnOnce() -> T) -> (T, usize) {
     (out, PEAK.with(Cell::get) - before)
 }
 
-fn shipped_parts() -> spamsift::model::ModelParts {
+fn shipped_model() -> Model {
     let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/models/default.ssm")).unwrap();
-    Model::from_bytes(&bytes).unwrap_or_else(|e| panic!("{e}")).parts
+    Model::from_bytes(&bytes).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn varint(mut n: u64) -> Vec<u8> {
@@ -72,7 +72,7 @@ fn assert_corrupt(result: Result<Model, ModelError>, needle: &str) {
 #[test]
 fn huge_length_prefix_with_valid_checksum_allocates_little() {
     // Find the length prefix of the token-key vector: serialise with 0 and with 1 key.
-    let mut parts = shipped_parts();
+    let mut parts = shipped_model().parts;
     parts.text.key_gaps.clear();
     parts.text.spam.clear();
     parts.text.category.clear();
@@ -98,7 +98,7 @@ fn huge_length_prefix_with_valid_checksum_allocates_little() {
 
 #[test]
 fn too_many_token_weights_are_refused_before_tables_are_built() {
-    let mut parts = shipped_parts();
+    let mut parts = shipped_model().parts;
     parts.text.key_gaps = vec![1; MAX_TOKEN_WEIGHTS + 1];
     parts.text.spam = vec![0.0; MAX_TOKEN_WEIGHTS + 1];
     parts.text.category.clear();

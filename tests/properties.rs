@@ -11,8 +11,7 @@ use spamsift::batch::Payload;
 use spamsift::batch::source::Source;
 use spamsift::batch::source::jsonl::JsonlSource;
 use spamsift::batch::source::warc::WarcSource;
-use spamsift::decode::decode;
-use spamsift::normalize::normalize_str;
+use spamsift::internals::{decode, normalize_str};
 use spamsift::{Classifier, PageInput, Report};
 
 const MAX_PAGE: usize = 1 << 20;

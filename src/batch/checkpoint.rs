@@ -8,13 +8,13 @@
 //! skips the consumed items, and carries on: no id is missing or written twice.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::error::BatchError;
 use super::stats::Stats;
+use crate::atomic_write::{sync_dir, write_atomic};
 
 /// Format version of the checkpoint file.
 pub const FORMAT: u32 = 1;
@@ -74,22 +74,7 @@ pub fn save(path: &Path, ckpt: &Checkpoint) -> Result<(), BatchError> {
         path: path.to_path_buf(),
         source,
     };
-    let mut tmp_name = path.as_os_str().to_owned();
-    tmp_name.push(".tmp");
-    let tmp = PathBuf::from(tmp_name);
     let json = serde_json::to_vec(ckpt).map_err(|e| err(std::io::Error::other(e)))?;
-    let mut file = fs::File::create(&tmp).map_err(err)?;
-    file.write_all(&json).map_err(err)?;
-    file.sync_all().map_err(err)?;
-    fs::rename(&tmp, path).map_err(err)?;
+    write_atomic(path, &json).map_err(err)?;
     sync_dir(path.parent()).map_err(err)
-}
-
-/// Fsyncs a directory so that a rename in it is durable.
-pub fn sync_dir(dir: Option<&Path>) -> std::io::Result<()> {
-    let dir = match dir {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    fs::File::open(dir)?.sync_all()
 }

@@ -86,7 +86,7 @@ impl BatchOptions {
             resume: false,
             overwrite: false,
             shard: None,
-            max_page_bytes: crate::classifier::DEFAULT_MAX_PAGE_BYTES,
+            max_page_bytes: crate::DEFAULT_MAX_PAGE_BYTES,
             chunk_docs: 256,
             chunk_bytes: 16 << 20,
             model_version: String::new(),

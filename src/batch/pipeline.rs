@@ -36,6 +36,14 @@ struct Scored {
     end: u64,
 }
 
+/// What `prepare` found: a run to do, or an output that a resumed run had already finished.
+enum Prepared {
+    /// Score from here.
+    Run(Start),
+    /// `--resume` of a complete output: nothing left to do; the checkpoint holds its stats.
+    AlreadyComplete(Checkpoint),
+}
+
 /// Where the run starts and what it has done already.
 struct Start {
     sink: Sink,
@@ -51,13 +59,13 @@ pub fn run<S: Scorer>(scorer: &S, opts: &BatchOptions, progress: &mut dyn Progre
     validate(opts)?;
     let started = Instant::now();
     let threads = if opts.threads == 0 {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
+        crate::scoring_threads::default_threads()
     } else {
         opts.threads
     };
     let start = match prepare(opts)? {
-        Ok(start) => start,
-        Err(done) => {
+        Prepared::Run(start) => start,
+        Prepared::AlreadyComplete(done) => {
             tracing::info!("the output is already complete; nothing to resume");
             return Ok(summary(done.stats, 0, started, threads, true));
         }
@@ -68,10 +76,7 @@ pub fn run<S: Scorer>(scorer: &S, opts: &BatchOptions, progress: &mut dyn Progre
         resumed = start.resumed,
         "starting batch run"
     );
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .thread_name(|i| format!("spamsift-score-{i}"))
-        .build()
+    let pool = crate::scoring_threads::scoring_pool(threads)
         .map_err(|e| BatchError::Internal(format!("cannot start the thread pool: {e}")))?;
     let bytes_read = Arc::new(AtomicU64::new(0));
     let total_bytes = source::total_bytes(&opts.inputs);
@@ -197,11 +202,10 @@ fn validate(opts: &BatchOptions) -> Result<(), BatchError> {
 }
 
 /// Opens the output, deciding between a fresh start and a resume.
-/// `Err(checkpoint)` means the output is already complete.
-fn prepare(opts: &BatchOptions) -> Result<Result<Start, Checkpoint>, BatchError> {
+fn prepare(opts: &BatchOptions) -> Result<Prepared, BatchError> {
     let path = match &opts.output {
         OutputSpec::Stdout => {
-            return Ok(Ok(Start {
+            return Ok(Prepared::Run(Start {
                 sink: Sink::Stdout(std::io::stdout()),
                 checkpoint: None,
                 consumed: 0,
@@ -223,7 +227,7 @@ fn prepare(opts: &BatchOptions) -> Result<Result<Start, Checkpoint>, BatchError>
                     path: p.clone(),
                     source,
                 })?;
-            return Ok(Ok(Start {
+            return Ok(Prepared::Run(Start {
                 sink: Sink::Stream(file),
                 checkpoint: None,
                 consumed: 0,
@@ -248,7 +252,7 @@ fn prepare(opts: &BatchOptions) -> Result<Result<Start, Checkpoint>, BatchError>
                 });
             }
             if c.complete {
-                return Ok(Err(c));
+                return Ok(Prepared::AlreadyComplete(c));
             }
             tracing::info!(consumed = c.consumed, bytes = c.output_len, "resuming");
             (c.consumed, c.output_len, c.stats, true)
@@ -282,7 +286,7 @@ fn prepare(opts: &BatchOptions) -> Result<Result<Start, Checkpoint>, BatchError>
             },
         )?;
     }
-    Ok(Ok(Start {
+    Ok(Prepared::Run(Start {
         sink,
         checkpoint: Some(ckpt_path),
         consumed,
@@ -410,7 +414,7 @@ impl Writer<'_> {
             }
             self.sink.write_lines(&buf)?;
             if let Some(dir) = self.strip_dir {
-                checkpoint::sync_dir(Some(dir)).map_err(|source| BatchError::Output {
+                crate::atomic_write::sync_dir(Some(dir)).map_err(|source| BatchError::Output {
                     path: dir.to_path_buf(),
                     source,
                 })?;

@@ -40,20 +40,9 @@ impl fmt::Display for Shard {
     }
 }
 
-/// FNV-1a 64 followed by the splitmix64 finaliser (so that low bits are well mixed).
-/// Fixed forever: changing it would move ids between shards.
-pub fn stable_hash(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h ^= h >> 30;
-    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    h ^= h >> 27;
-    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
-    h ^ (h >> 31)
-}
+/// The shard hash of an id (FNV-1a 64 + splitmix64). Fixed forever: changing it would move
+/// ids between shards.
+pub use crate::hash::stable_hash;
 
 #[cfg(test)]
 mod tests {

@@ -1,10 +1,9 @@
 //! `--strip-output`: the page with its injected spans cut out, as UTF-8 text.
 
-use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::Report;
+use crate::atomic_write::write_atomic;
 
 use super::shard::stable_hash;
 
@@ -55,11 +54,7 @@ pub fn file_name(id: &str, input_kind: &str) -> String {
 /// Writes the cleaned page atomically (temporary file, fsync, rename) into `dir`.
 pub fn write(dir: &Path, id: &str, bytes: &[u8], report: &Report) -> std::io::Result<PathBuf> {
     let path = dir.join(file_name(id, &report.input_kind));
-    let tmp = dir.join(format!(".{}.tmp", file_name(id, &report.input_kind)));
-    let mut file = fs::File::create(&tmp)?;
-    file.write_all(cleaned_text(bytes, report).as_bytes())?;
-    file.sync_data()?;
-    fs::rename(&tmp, &path)?;
+    write_atomic(&path, cleaned_text(bytes, report).as_bytes())?;
     Ok(path)
 }
 

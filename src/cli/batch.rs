@@ -53,13 +53,6 @@ pub struct BatchArgs {
 
 /// Runs `spamsift batch`.
 pub fn run(args: BatchArgs) -> anyhow::Result<()> {
-    let _ = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
-        .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
-        )
-        .try_init();
     let model = super::load_model(args.model.as_ref())?;
     let output = if args.output.as_os_str() == "-" {
         OutputSpec::Stdout

@@ -2,6 +2,7 @@
 
 pub mod batch;
 pub mod eval;
+pub mod logging;
 pub mod score;
 pub mod serve;
 pub mod train;

@@ -18,11 +18,29 @@ pub struct ScoreArgs {
     #[arg(long)]
     pub charset: Option<String>,
     /// Read the input as HTML or plain text instead of detecting it.
-    #[arg(long, value_parser = ["html", "text"])]
-    pub input_kind: Option<String>,
+    #[arg(long, value_enum)]
+    pub input_kind: Option<KindArg>,
     /// Also print every block's score (normalised text, probability) to stderr.
     #[arg(long)]
     pub explain: bool,
+}
+
+/// `--input-kind`: how to read the page instead of detecting it.
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+pub enum KindArg {
+    /// Parse as HTML.
+    Html,
+    /// Treat as plain text.
+    Text,
+}
+
+impl From<KindArg> for InputKind {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::Html => InputKind::Html,
+            KindArg::Text => InputKind::Text,
+        }
+    }
 }
 
 /// Runs `spamsift score`.
@@ -37,11 +55,7 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<()> {
     } else {
         std::fs::read(&args.input).with_context(|| format!("reading {}", args.input.display()))?
     };
-    let kind = match args.input_kind.as_deref() {
-        Some("html") => InputKind::Html,
-        Some("text") => InputKind::Text,
-        _ => InputKind::Auto,
-    };
+    let kind = args.input_kind.map_or(InputKind::Auto, InputKind::from);
     let page = PageInput {
         bytes: &bytes,
         charset_hint: args.charset.as_deref(),

@@ -1,6 +1,5 @@
-//! `spamsift serve`: parses arguments, sets up logging and runs [`spamsift::server`].
+//! `spamsift serve`: parses arguments and runs [`spamsift::server`].
 
-use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -8,15 +7,7 @@ use std::time::Duration;
 use anyhow::Context;
 use spamsift::server::{self, ModelSource, ServerConfig, TlsFiles};
 
-/// Log output format.
-#[derive(clap::ValueEnum, Clone, Copy, Debug, Default)]
-pub enum LogFormat {
-    /// Human-readable lines.
-    #[default]
-    Text,
-    /// One JSON object per line.
-    Json,
-}
+use super::logging::LogFormat;
 
 /// Arguments of `spamsift serve`.
 #[derive(clap::Args)]
@@ -34,7 +25,7 @@ pub struct ServeArgs {
     #[arg(long, default_value_t = server::DEFAULT_MAX_MESSAGE_BYTES)]
     pub max_message_bytes: usize,
     /// Largest page accepted, in bytes; larger pages get INVALID_ARGUMENT.
-    #[arg(long, default_value_t = server::DEFAULT_MAX_PAGE_BYTES)]
+    #[arg(long, default_value_t = server::DEFAULT_SERVER_MAX_PAGE_BYTES)]
     pub max_page_bytes: usize,
     /// Scoring threads (default: one per core).
     #[arg(long)]
@@ -81,7 +72,6 @@ pub struct ServeArgs {
 
 /// Runs `spamsift serve` until SIGTERM or SIGINT.
 pub fn run(args: ServeArgs) -> anyhow::Result<()> {
-    init_logging(args.log_format);
     let mut config = ServerConfig::new(match args.model {
         Some(path) => ModelSource::File(path),
         None => ModelSource::Shipped,
@@ -115,19 +105,4 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     runtime.block_on(server::serve(config, args.listen))?;
     tracing::info!("server stopped");
     Ok(())
-}
-
-/// Logs to stderr in the chosen format; `RUST_LOG` overrides the default level (`info`).
-fn init_logging(format: LogFormat) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_writer(std::io::stderr);
-    // A subscriber may already be installed (e.g. by a test); keep it then.
-    let _ = match format {
-        LogFormat::Text => builder.try_init(),
-        LogFormat::Json => builder.json().try_init(),
-    };
 }

@@ -232,7 +232,6 @@ pub fn extract_html(html: &str) -> Extracted {
     Extracted {
         blocks: st.blocks,
         signals: st.signals,
-        is_html: true,
     }
 }
 

@@ -58,11 +58,6 @@ impl Region {
             Region::Marquee => "marquee",
         }
     }
-
-    /// Index in [`Region::ALL`].
-    pub fn index(self) -> usize {
-        Region::ALL.iter().position(|r| *r == self).unwrap_or(0)
-    }
 }
 
 /// A run of raw text (entities not yet decoded) inside a block.
@@ -96,8 +91,6 @@ pub struct Extracted {
     pub blocks: Vec<Block>,
     /// Signals from scripts and meta refreshes.
     pub signals: ScriptSignals,
-    /// The input was parsed as HTML.
-    pub is_html: bool,
 }
 
 /// Most link hosts remembered per block.
@@ -116,12 +109,5 @@ impl Block {
         if self.link_hosts.len() < MAX_HOSTS_PER_BLOCK && !self.link_hosts.iter().any(|h| h == host) {
             self.link_hosts.push(host.to_owned());
         }
-    }
-
-    /// Byte range in the decoded text from the first to the last piece.
-    pub fn range(&self) -> Range<usize> {
-        let start = self.pieces.first().map_or(0, |p| p.range.start);
-        let end = self.pieces.last().map_or(0, |p| p.range.end);
-        start..end
     }
 }

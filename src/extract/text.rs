@@ -2,9 +2,9 @@
 
 use super::{Block, Extracted, Piece, Region};
 
-/// Whether the decoded input looks like HTML rather than plain text.
-pub fn looks_like_html(text: &str) -> bool {
-    let bytes = text.as_bytes();
+/// Whether a page (decoded text, or raw bytes of an ASCII-compatible charset) looks like HTML
+/// rather than plain text: a known tag in its first 4 KiB. The one HTML sniff of the crate.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
     let head = bytes[..bytes.len().min(4096)].to_ascii_lowercase();
     const MARKERS: [&[u8]; 12] = [
         b"<!doctype",
@@ -50,26 +50,33 @@ pub fn extract_text(text: &str) -> Extracted {
     Extracted {
         blocks,
         signals: Default::default(),
-        is_html: false,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::Block;
+
+    /// Byte range in the decoded text from the block's first to its last piece.
+    fn range(block: &Block) -> std::ops::Range<usize> {
+        let start = block.pieces.first().map_or(0, |p| p.range.start);
+        let end = block.pieces.last().map_or(0, |p| p.range.end);
+        start..end
+    }
 
     #[test]
     fn lines_become_blocks_with_exact_ranges() {
         let text = "标题\n\n  第一段文字。\r\n最后一行";
         let e = extract_text(text);
         assert_eq!(e.blocks.len(), 3);
-        assert_eq!(&text[e.blocks[1].range()], "第一段文字。");
-        assert_eq!(&text[e.blocks[2].range()], "最后一行");
+        assert_eq!(&text[range(&e.blocks[1])], "第一段文字。");
+        assert_eq!(&text[range(&e.blocks[2])], "最后一行");
     }
 
     #[test]
     fn detects_html() {
-        assert!(looks_like_html("<!DOCTYPE html><html>"));
-        assert!(!looks_like_html("中国西藏网 > 即时新闻"));
+        assert!(looks_like_html(b"<!DOCTYPE html><html>"));
+        assert!(!looks_like_html("中国西藏网 > 即时新闻".as_bytes()));
     }
 }

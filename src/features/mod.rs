@@ -10,8 +10,14 @@ mod text;
 use crate::extract::Region;
 use crate::normalize::MASK;
 use crate::pipeline::Analyzed;
+use crate::text_classes::{ends_list_item, is_list_separator};
 
 pub use text::{BlockText, block_text};
+
+/// Version of the feature formulas, stored in the model file and checked on load. Bump it
+/// whenever a feature's formula (or a separator set in `text_classes`) changes under the same
+/// name, so that a model trained on the old formulas cannot load silently.
+pub const FEATURE_SET_VERSION: u32 = 1;
 
 /// Names of the block features, in order. Stored in the model and checked on load.
 pub const BLOCK_FEATURES: [&str; 30] = [
@@ -67,10 +73,6 @@ pub const PAGE_FEATURES: [&str; 16] = [
     "meta_refresh",
 ];
 
-fn is_separator(c: char) -> bool {
-    matches!(c, '|' | '_' | '-' | '/' | ',' | '、' | ';' | ' ' | '\n' | '…' | '·')
-}
-
 /// Token totals of a whole page, so each block's context is the page minus the block.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PageTotals {
@@ -102,7 +104,7 @@ fn item_lengths(chars: &[crate::normalize::NormChar]) -> (usize, usize) {
         }
     };
     for c in chars {
-        if matches!(c.c, '\n' | '|' | '、' | ',' | '_' | ';') {
+        if ends_list_item(c.c) {
             close(len);
             len = 0;
         } else if c.c != ' ' {
@@ -113,6 +115,14 @@ fn item_lengths(chars: &[crate::normalize::NormChar]) -> (usize, usize) {
     (items, short)
 }
 
+/// Dense features of every block of a page, given all blocks' text summaries (one row per block).
+pub fn block_rows(page: &Analyzed, texts: &[BlockText]) -> Vec<Vec<f64>> {
+    let totals = PageTotals::new(texts);
+    (0..page.blocks.len())
+        .map(|i| block_features(page, texts, &totals, i))
+        .collect()
+}
+
 /// Dense features of block `index` given all blocks' text summaries.
 pub fn block_features(page: &Analyzed, texts: &[BlockText], totals: &PageTotals, index: usize) -> Vec<f64> {
     let block = &page.blocks[index];
@@ -120,7 +130,7 @@ pub fn block_features(page: &Analyzed, texts: &[BlockText], totals: &PageTotals,
     let chars = &block.norm.chars;
     let n_chars = chars.iter().filter(|c| c.c != ' ' && c.c != '\n').count().max(1) as f64;
     let (items, short) = item_lengths(chars);
-    let seps = chars.iter().filter(|c| is_separator(c.c)).count() as f64;
+    let seps = chars.iter().filter(|c| is_list_separator(c.c)).count() as f64;
     let link_chars: usize = block
         .block
         .pieces

@@ -1,9 +1,10 @@
 //! Token-weight summary of one block: how spammy its tokens are overall, per item, inside
 //! quotation marks, and how much the block reads as prose.
 
-use crate::model::text::TextWeights;
 use crate::normalize::{NormChar, is_cjk};
 use crate::pipeline::AnalyzedBlock;
+use crate::text_classes::separates_items;
+use crate::weights::TextWeights;
 
 /// Token-weight summary of one block.
 #[derive(Debug, Clone, Copy, Default)]
@@ -119,12 +120,6 @@ fn item_scores(block: &AnalyzedBlock, ws: &[f64]) -> (f64, f64) {
     let top = means.iter().copied().fold(f64::MIN, f64::max);
     let spam = means.iter().filter(|&&m| m > 1.0).count() as f64 / means.len() as f64;
     (top, spam)
-}
-
-/// Characters that separate the items of a list-like block (wider than the span trimmer's set in
-/// `decide`, which must not cut a span at a comma).
-fn separates_items(c: char) -> bool {
-    matches!(c, '\n' | '|' | '、' | ',' | '_' | ';' | '/' | '。' | '!' | '?' | '…')
 }
 
 /// Which characters sit inside quotation marks (「」『』“”‘’ and paired ASCII `"`).

@@ -1,5 +1,7 @@
 //! The model file: `SPAMSIFT` magic, format version, SHA-256 of the payload, postcard payload.
 //!
+//! Format 3 added the feature-set version to the payload; `upgrade` re-encodes format-2 files.
+//!
 //! A model file may come from anywhere (an operator's typo, a half-copied file, a hostile
 //! file with a valid checksum), so decoding is bounded: the file is refused above
 //! [`MAX_MODEL_FILE_BYTES`] before it is read, postcard reads only from the bounded payload (a
@@ -16,7 +18,7 @@ use crate::error::ModelError;
 
 const MAGIC: &[u8; 8] = b"SPAMSIFT";
 /// Version of the container and payload layout.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 const HEADER: usize = 8 + 4 + 32;
 /// Largest model file read, in bytes (the shipped model is under 5 MB).
 pub const MAX_MODEL_FILE_BYTES: u64 = 32 << 20;
@@ -62,6 +64,13 @@ pub fn encode(parts: &ModelParts) -> Result<Vec<u8>, ModelError> {
 
 /// Parses file bytes, checking magic, version and checksum.
 pub fn decode(bytes: &[u8]) -> Result<ModelParts, ModelError> {
+    let payload = checked_payload(bytes, FORMAT_VERSION)?;
+    postcard::from_bytes(payload).map_err(|e| ModelError::Corrupt(format!("cannot read model payload: {e}")))
+}
+
+/// The payload of file bytes of format `expected`, after checking size, magic, version and
+/// checksum.
+pub fn checked_payload(bytes: &[u8], expected: u32) -> Result<&[u8], ModelError> {
     if bytes.len() as u64 > MAX_MODEL_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
@@ -73,9 +82,9 @@ pub fn decode(bytes: &[u8]) -> Result<ModelParts, ModelError> {
     let mut version = [0u8; 4];
     version.copy_from_slice(&bytes[8..12]);
     let version = u32::from_le_bytes(version);
-    if version != FORMAT_VERSION {
+    if version != expected {
         return Err(ModelError::Incompatible(format!(
-            "model file format version {version}, this build reads version {FORMAT_VERSION}"
+            "model file format version {version}, this build reads version {expected}"
         )));
     }
     let payload = &bytes[HEADER..];
@@ -84,14 +93,11 @@ pub fn decode(bytes: &[u8]) -> Result<ModelParts, ModelError> {
             "checksum mismatch (truncated or damaged file)".into(),
         ));
     }
-    let parts: ModelParts =
-        postcard::from_bytes(payload).map_err(|e| ModelError::Corrupt(format!("cannot read model payload: {e}")))?;
-    check_sizes(&parts)?;
-    Ok(parts)
+    Ok(payload)
 }
 
 /// Refuses decoded parts whose vectors exceed the caps, before tables are built from them.
-fn check_sizes(parts: &ModelParts) -> Result<(), ModelError> {
+pub(super) fn check_sizes(parts: &ModelParts) -> Result<(), ModelError> {
     let weights = parts.text.key_gaps.len();
     if weights > MAX_TOKEN_WEIGHTS {
         return Err(ModelError::Corrupt(format!(
@@ -108,7 +114,6 @@ fn check_sizes(parts: &ModelParts) -> Result<(), ModelError> {
 }
 
 /// Wraps `payload` in a file header with a valid checksum (for tests of hostile payloads).
-#[doc(hidden)]
 pub fn wrap_payload(payload: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(HEADER + payload.len());
     out.extend_from_slice(MAGIC);

@@ -2,19 +2,23 @@
 //! thresholds and metadata — and the file that carries it.
 
 mod file;
-pub mod text;
+mod upgrade;
 
 use linfa_logistic::FittedLogisticRegression;
 use ndarray::Array2;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ModelError;
-use crate::features::{BLOCK_FEATURES, PAGE_FEATURES};
+use crate::features::{BLOCK_FEATURES, FEATURE_SET_VERSION, PAGE_FEATURES};
 use crate::report::ModelInfo;
 use crate::tokenize::{PIPELINE_VERSION, TokenConfig};
-use text::{SparseTextWeights, TextWeights};
+use crate::weights::{SparseTextWeights, TextWeights};
 
 pub use file::{FORMAT_VERSION, MAX_MODEL_FILE_BYTES, MAX_TOKEN_WEIGHTS, read as read_file, wrap_payload};
+pub use upgrade::upgrade_v2;
+
+/// A fitted logistic regression (block or page) from linfa.
+pub type Regression = FittedLogisticRegression<f64, bool>;
 
 /// Decision thresholds on the calibrated page score.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
@@ -46,12 +50,14 @@ pub struct ModelParts {
     pub block_features: Vec<String>,
     /// Page feature names, in order.
     pub page_features: Vec<String>,
+    /// Version of the feature formulas ([`FEATURE_SET_VERSION`] when trained).
+    pub feature_set_version: u32,
     /// Token weights.
     pub text: SparseTextWeights,
     /// Block spam probability from block features.
-    pub block_lr: FittedLogisticRegression<f64, bool>,
+    pub block_lr: Regression,
     /// Calibrated page spam probability from page features.
-    pub page_lr: FittedLogisticRegression<f64, bool>,
+    pub page_lr: Regression,
     /// Decision thresholds.
     pub thresholds: Thresholds,
     /// Metadata: version, labels, fingerprint, metrics.
@@ -70,6 +76,8 @@ pub struct Model {
 impl Model {
     /// Checks the parts against this build's pipeline and builds the lookup tables.
     pub fn new(parts: ModelParts) -> Result<Self, ModelError> {
+        // Size caps first: a hostile file must not get lookup tables built from it.
+        file::check_sizes(&parts)?;
         let expected = TokenConfig::default();
         if parts.tokens.pipeline_version != PIPELINE_VERSION {
             return Err(ModelError::Incompatible(format!(
@@ -81,6 +89,12 @@ impl Model {
             return Err(ModelError::Incompatible(format!(
                 "model token settings {:?} differ from this build's {:?}; retrain it",
                 parts.tokens, expected
+            )));
+        }
+        if parts.feature_set_version != FEATURE_SET_VERSION {
+            return Err(ModelError::Incompatible(format!(
+                "model was trained with feature set version {}, this build computes version {FEATURE_SET_VERSION}; retrain it with `spamsift train`",
+                parts.feature_set_version
             )));
         }
         check_names("block", &parts.block_features, &BLOCK_FEATURES)?;
@@ -118,7 +132,7 @@ impl Model {
 }
 
 /// Runs a fitted linfa regression on rows of equal width.
-pub fn predict(lr: &FittedLogisticRegression<f64, bool>, rows: &[Vec<f64>]) -> Vec<f64> {
+pub fn predict(lr: &Regression, rows: &[Vec<f64>]) -> Vec<f64> {
     let width = lr.params().len();
     if rows.is_empty() || rows.iter().any(|r| r.len() != width) {
         return vec![0.0; rows.len()];

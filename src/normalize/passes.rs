@@ -2,6 +2,7 @@
 
 use super::chars::is_cjk;
 use super::{MASK, NormChar, NormStats};
+use crate::text_classes::{is_glue, is_soft_separator};
 
 /// Traditional → Simplified with fast2s, which maps one character to one character.
 pub fn to_simplified(chars: &mut [NormChar], stats: &mut NormStats) {
@@ -57,16 +58,6 @@ pub fn drop_pinyin(chars: &[NormChar], stats: &mut NormStats) -> Vec<NormChar> {
     out
 }
 
-/// Separators that are never used between whole words: always dropped between Chinese characters.
-fn is_glue(c: char) -> bool {
-    matches!(c, '*' | '·' | '•' | '・' | '.' | '+' | '~' | '^' | '`' | '\'' | '"')
-}
-
-/// Separators that may sit between words: dropped only around single isolated characters.
-fn is_soft_sep(c: char) -> bool {
-    matches!(c, ' ' | '_' | '-' | '/' | ',' | '|')
-}
-
 fn is_wordish(c: char) -> bool {
     is_cjk(c) || c == MASK
 }
@@ -92,7 +83,7 @@ pub fn join_spaced(chars: &[NormChar], stats: &mut NormStats) -> Vec<NormChar> {
             continue;
         }
         let prev_word = out.last().is_some_and(|p| is_wordish(p.c));
-        if prev_word && (is_glue(c) || is_soft_sep(c)) {
+        if prev_word && (is_glue(c) || is_soft_separator(c)) {
             // Run of separators between two word characters.
             let mut j = i;
             while j < n && j - i < 3 && (is_glue(chars[j].c) || chars[j].c == ' ') {
@@ -104,7 +95,7 @@ pub fn join_spaced(chars: &[NormChar], stats: &mut NormStats) -> Vec<NormChar> {
             let next_word = c_at(j as isize).is_some_and(is_wordish);
             let glue_only =
                 chars[i..j].iter().any(|x| is_glue(x.c)) && chars[i..j].iter().all(|x| is_glue(x.c) || x.c == ' ');
-            let soft_isolated = is_soft_sep(c) && isolated(i as isize - 1) && isolated(j as isize);
+            let soft_isolated = is_soft_separator(c) && isolated(i as isize - 1) && isolated(j as isize);
             if next_word && (glue_only || soft_isolated) {
                 stats.spacing += 1;
                 i = j;

@@ -8,8 +8,10 @@ use super::tls::TlsFiles;
 
 /// Default largest gRPC message, in bytes (16 MiB).
 pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 16 << 20;
-/// Default largest single page, in bytes (8 MiB).
-pub const DEFAULT_MAX_PAGE_BYTES: usize = 8 << 20;
+/// The server's default largest single page, in bytes (8 MiB): below the message limit, so one
+/// request cannot hold the scoring threads as long as a batch can. The server passes it to the
+/// classifier; the library's own default is [`crate::DEFAULT_MAX_PAGE_BYTES`].
+pub const DEFAULT_SERVER_MAX_PAGE_BYTES: usize = 8 << 20;
 /// Default number of requests that may wait for a scoring thread before new ones are shed.
 pub const DEFAULT_MAX_QUEUE: usize = 256;
 /// Default largest number of pages in one `ScoreBatch` call.
@@ -79,7 +81,7 @@ impl ServerConfig {
         ServerConfig {
             model,
             max_message_bytes: DEFAULT_MAX_MESSAGE_BYTES,
-            max_page_bytes: DEFAULT_MAX_PAGE_BYTES,
+            max_page_bytes: DEFAULT_SERVER_MAX_PAGE_BYTES,
             scoring_threads: default_scoring_threads(),
             max_queue: DEFAULT_MAX_QUEUE,
             max_batch_pages: DEFAULT_MAX_BATCH_PAGES,
@@ -97,5 +99,5 @@ impl ServerConfig {
 
 /// One scoring thread per available core.
 pub fn default_scoring_threads() -> usize {
-    std::thread::available_parallelism().map_or(2, |n| n.get())
+    crate::scoring_threads::default_threads()
 }

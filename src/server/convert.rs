@@ -66,11 +66,7 @@ pub fn take_page(req: pb::ScoreRequest, max_page_bytes: usize) -> Result<OwnedPa
 
 /// The gRPC status for a page the library refused to score.
 pub fn score_error_status(err: &ScoreError) -> Status {
-    match err {
-        ScoreError::Empty | ScoreError::TooLarge { .. } | ScoreError::NotText { .. } => {
-            Status::invalid_argument(err.to_string())
-        }
-    }
+    Status::invalid_argument(err.to_string())
 }
 
 /// Builds the response for a scored page.

@@ -8,7 +8,7 @@ use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::watch;
 
 use super::metrics::Metrics;
-use super::run::stop_requested;
+use super::shutdown::stop_requested;
 
 /// Largest request head read from a scraper; anything longer is refused.
 const MAX_REQUEST_HEAD: usize = 8 * 1024;

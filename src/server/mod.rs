@@ -29,12 +29,13 @@ mod model;
 mod pool;
 mod run;
 mod service;
+mod shutdown;
 mod tls;
 
 pub use auth::{MIN_TOKEN_CHARS, TokenFileError};
 pub use config::{
-    DEFAULT_DRAIN_TIMEOUT, DEFAULT_MAX_BATCH_PAGES, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_PAGE_BYTES,
-    DEFAULT_MAX_QUEUE, ModelSource, ServerConfig, default_scoring_threads,
+    DEFAULT_DRAIN_TIMEOUT, DEFAULT_MAX_BATCH_PAGES, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_QUEUE,
+    DEFAULT_SERVER_MAX_PAGE_BYTES, ModelSource, ServerConfig, default_scoring_threads,
 };
 pub use error::ServerError;
 pub use metrics::code_name;

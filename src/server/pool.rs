@@ -40,11 +40,7 @@ impl ScoringPool {
         if threads == 0 {
             return Err(ServerError::Config("scoring threads must be at least 1".into()));
         }
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .thread_name(|i| format!("spamsift-score-{i}"))
-            .build()
-            .map_err(|e| ServerError::Pool(e.to_string()))?;
+        let pool = crate::scoring_threads::scoring_pool(threads).map_err(|e| ServerError::Pool(e.to_string()))?;
         let capacity = threads.saturating_add(max_queue).min(Semaphore::MAX_PERMITS);
         Ok(ScoringPool {
             pool,

@@ -27,6 +27,7 @@ use super::pb;
 use super::pb::classifier_server::ClassifierServer;
 use super::pool::ScoringPool;
 use super::service::{ClassifierService, Limits};
+use super::shutdown::stop_requested;
 use super::tls::TlsError;
 use crate::ModelError;
 
@@ -236,13 +237,6 @@ pub async fn serve(config: ServerConfig, listen: SocketAddr) -> Result<(), Serve
         source,
     })?;
     start(config, listener).await?.wait().await
-}
-
-/// Completes once shutdown was requested (never, if the sender is gone without asking).
-pub(super) async fn stop_requested(shutdown: &mut watch::Receiver<bool>) {
-    if shutdown.wait_for(|stop| *stop).await.is_err() {
-        std::future::pending::<()>().await;
-    }
 }
 
 /// Reflection over our service and the health service (without the latter's descriptors,

@@ -4,7 +4,7 @@ use crate::normalize::normalize_str;
 use crate::pipeline::Analyzed;
 use crate::report::Category;
 
-use super::data::Example;
+use crate::dataset::Example;
 
 /// What training knows about one block.
 #[derive(Debug, Clone, Copy, PartialEq)]

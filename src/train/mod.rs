@@ -5,27 +5,26 @@
 //! come from the other half of the pages (two-fold cross-fitting); the shipped weights are
 //! then counted on all training pages.
 
-pub mod data;
 mod fit;
 mod labels;
-
-use std::path::PathBuf;
 
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::classifier::Classifier;
+use crate::dataset::Example;
+/// The training-data loader, at its old path.
+pub use crate::dataset::load_training_data;
+use crate::decide::score_blocks;
 use crate::error::ModelError;
-use crate::features::{
-    BLOCK_FEATURES, BlockText, PAGE_FEATURES, PageTotals, block_features, block_text, page_features,
-};
-use crate::metrics::{Metrics, metrics};
-use crate::model::text::{TextCounts, TextWeights};
-use crate::model::{Model, ModelParts, Thresholds, predict};
+use crate::eval::evaluate;
+use crate::features::{BLOCK_FEATURES, BlockText, FEATURE_SET_VERSION, PAGE_FEATURES, block_rows, block_text};
+use crate::metrics::Metrics;
+use crate::model::{Model, ModelParts, Thresholds};
 use crate::pipeline::{Analyzed, analyze};
 use crate::report::{Category, ModelInfo};
 use crate::tokenize::TokenConfig;
-use data::Example;
+use crate::weights::{TextCounts, TextWeights};
 use labels::{BlockLabel, PageLabels, label_blocks};
 
 /// Training settings.
@@ -203,10 +202,9 @@ pub fn train(
     let mut rows = Vec::new();
     let mut ys = Vec::new();
     for (p, t) in pages.iter().zip(&texts) {
-        let totals = PageTotals::new(t);
-        for (i, label) in p.labels.iter().enumerate() {
+        for (row, label) in block_rows(&p.page, t).into_iter().zip(&p.labels) {
             if *label != BlockLabel::Unknown {
-                rows.push(block_features(&p.page, t, &totals, i));
+                rows.push(row);
                 ys.push(matches!(label, BlockLabel::Spam(_)));
             }
         }
@@ -216,19 +214,7 @@ pub fn train(
     // Page regression on cross-fitted block probabilities.
     let page_rows: Vec<Vec<f64>> = pages
         .par_iter()
-        .zip(&texts)
-        .map(|(p, t)| {
-            let totals = PageTotals::new(t);
-            let block_rows: Vec<Vec<f64>> = (0..p.page.blocks.len())
-                .map(|i| block_features(&p.page, t, &totals, i))
-                .collect();
-            let probs = if block_rows.is_empty() {
-                Vec::new()
-            } else {
-                predict(&block_lr, &block_rows)
-            };
-            page_features(&p.page, t, &probs)
-        })
+        .map(|p| score_blocks(&fold_weights[1 - p.fold], &block_lr, &p.page).page_row(&p.page))
         .collect();
     let page_ys: Vec<bool> = pages.iter().map(|p| p.spam).collect();
     let page_lr = fit::logistic(&page_rows, &page_ys, options.l2, "page")?;
@@ -239,6 +225,7 @@ pub fn train(
         tokens: config,
         block_features: BLOCK_FEATURES.iter().map(|s| s.to_string()).collect(),
         page_features: PAGE_FEATURES.iter().map(|s| s.to_string()).collect(),
+        feature_set_version: FEATURE_SET_VERSION,
         text: weights.to_sparse(),
         block_lr,
         page_lr,
@@ -255,7 +242,7 @@ pub fn train(
         },
     };
     let mut model = Model::new(parts)?;
-    let holdout = evaluate(&model, &held);
+    let holdout = evaluate(&Classifier::from_model(model.clone()), &held).overall;
     model.parts.info.training_metrics = vec![
         ("holdout_pages".into(), held.len() as f64),
         ("holdout_precision".into(), holdout.precision),
@@ -281,37 +268,4 @@ pub fn train(
         counts: (pages.len(), held.len()),
         unplaced_spam,
     })
-}
-
-/// Scores examples with a model and computes metrics at the spam threshold.
-fn evaluate(model: &Model, examples: &[&Example]) -> Metrics {
-    let classifier = Classifier::from_model(model.clone());
-    let pairs: Vec<(f64, bool)> = examples
-        .par_iter()
-        .map(|e| {
-            let input = e.page_input();
-            let score = classifier.score(&input).map_or(0.0, |r| f64::from(r.score));
-            (score, e.spam)
-        })
-        .collect();
-    metrics(&pairs, f64::from(model.parts.thresholds.spam))
-}
-
-/// Reads training files, refusing the data if any line is bad.
-pub fn load_training_data(paths: &[PathBuf]) -> Result<Vec<Example>, ModelError> {
-    let files = data::data_files(paths).map_err(|e| ModelError::Training(e.to_string()))?;
-    if files.is_empty() {
-        return Err(ModelError::Training("no .jsonl files found in the given paths".into()));
-    }
-    let (examples, errors) = data::read_examples(&files).map_err(|e| ModelError::Training(e.to_string()))?;
-    if !errors.is_empty() {
-        let shown: Vec<String> = errors.iter().take(20).map(|e| e.to_string()).collect();
-        return Err(ModelError::Training(format!(
-            "{} bad line(s) in the training data:\n{}{}",
-            errors.len(),
-            shown.join("\n"),
-            if errors.len() > 20 { "\n…" } else { "" }
-        )));
-    }
-    Ok(examples)
 }

@@ -5,6 +5,7 @@ use std::io::Read;
 use flate2::read::{GzDecoder, ZlibDecoder};
 
 use crate::batch::document::DocError;
+use crate::extract::looks_like_html;
 
 /// The parts of an HTTP response head that batch scoring needs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -72,14 +73,6 @@ pub fn is_html(head: &ResponseHead, body_start: &[u8]) -> bool {
         }
         None => looks_like_html(body_start),
     }
-}
-
-/// A cheap sniff for markup when the server sent no `Content-Type`.
-fn looks_like_html(body: &[u8]) -> bool {
-    let start = &body[..body.len().min(1024)];
-    let lower = start.to_ascii_lowercase();
-    let has = |needle: &[u8]| lower.windows(needle.len()).any(|w| w == needle);
-    has(b"<!doctype html") || has(b"<html") || has(b"<head") || has(b"<body")
 }
 
 /// Undoes chunked transfer coding and gzip/deflate content coding, never producing more

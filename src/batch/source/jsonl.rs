@@ -6,13 +6,12 @@
 
 use std::io::BufRead;
 
-use base64::Engine;
 use serde_json::Value;
 
 use super::Source;
 use super::lines::{self, Line};
-use crate::InputKind;
 use crate::batch::document::{DocError, Item, Page};
+use crate::page_record::{record_id, take_page};
 
 /// Reads JSONL documents from any buffered reader.
 pub struct JsonlSource {
@@ -80,40 +79,18 @@ pub fn parse_line(line: &[u8], locator: String) -> Item {
             return Item::failed(locator, None, DocError::new("malformed", format!("invalid JSON: {e}")));
         }
     };
-    let Value::Object(obj) = value else {
+    let Value::Object(mut obj) = value else {
         return Item::failed(locator, None, DocError::new("malformed", "line is not a JSON object"));
     };
     let url = obj.get("url").and_then(Value::as_str).map(str::to_owned);
-    let id = match obj.get("id") {
-        Some(Value::String(s)) if !s.is_empty() => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => {
-            let msg = "missing or invalid \"id\" (a non-empty string or a number)";
-            return Item::failed(locator, url, DocError::new("malformed", msg));
-        }
+    let Some(id) = record_id(&obj) else {
+        let msg = "missing or invalid \"id\" (a non-empty string or a number)";
+        return Item::failed(locator, url, DocError::new("malformed", msg));
     };
     let charset_hint = obj.get("charset").and_then(Value::as_str).map(str::to_owned);
-    let field = |name: &'static str| obj.get(name).map(|v| (name, v));
-    let (bytes, kind) = match field("html").or_else(|| field("html_base64")).or_else(|| field("text")) {
-        Some(("html", Value::String(s))) => (s.clone().into_bytes(), InputKind::Html),
-        Some(("text", Value::String(s))) => (s.clone().into_bytes(), InputKind::Text),
-        Some(("html_base64", Value::String(s))) => match base64::engine::general_purpose::STANDARD.decode(s.trim()) {
-            Ok(b) => (b, InputKind::Html),
-            Err(e) => {
-                return Item::failed(id, url, DocError::new("malformed", format!("bad html_base64: {e}")));
-            }
-        },
-        Some((name, _)) => {
-            return Item::failed(
-                id,
-                url,
-                DocError::new("malformed", format!("\"{name}\" is not a string")),
-            );
-        }
-        None => {
-            let msg = "no \"html\", \"text\" or \"html_base64\" field";
-            return Item::failed(id, url, DocError::new("malformed", msg));
-        }
+    let (bytes, kind) = match take_page(&mut obj) {
+        Ok(page) => page,
+        Err(e) => return Item::failed(id, url, DocError::new("malformed", e.to_string())),
     };
     Item::page(
         id,

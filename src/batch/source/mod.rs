@@ -22,6 +22,7 @@ use flate2::read::MultiGzDecoder;
 use super::document::Item;
 use super::error::BatchError;
 use super::options::InputSpec;
+use crate::page_record::is_gzip;
 use counting::CountingReader;
 
 /// Buffer size for raw and decompressed streams.
@@ -60,7 +61,7 @@ pub fn open(
         }
     };
     let mut raw = BufReader::with_capacity(BUF, raw);
-    let gzipped = raw.fill_buf().map_err(input_err)?.starts_with(&[0x1f, 0x8b]);
+    let gzipped = is_gzip(raw.fill_buf().map_err(input_err)?);
     let mut reader: Box<dyn BufRead + Send> = if gzipped {
         Box::new(BufReader::with_capacity(BUF, MultiGzDecoder::new(raw)))
     } else {
@@ -80,7 +81,7 @@ fn is_single_page(path: &std::path::Path) -> io::Result<bool> {
     let n = File::open(path)?.read(&mut head)?;
     let head = &head[..n];
     let first = head.iter().find(|b| !b.is_ascii_whitespace());
-    Ok(!head.starts_with(&[0x1f, 0x8b]) && !head.starts_with(b"WARC/") && first.is_some_and(|&b| b != b'{'))
+    Ok(!is_gzip(head) && !head.starts_with(b"WARC/") && first.is_some_and(|&b| b != b'{'))
 }
 
 /// Checks that every input exists before a run starts (a typo should not cost a crawl).

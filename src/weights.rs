@@ -1,4 +1,4 @@
-//! Token weights: multinomial naive Bayes log-count ratios, spam vs clean and per category.
+//! Token weights (stage between the pipeline and the features): multinomial naive Bayes log-count ratios, spam vs clean and per category.
 //!
 //! Counted by hand rather than with linfa-bayes: linfa-bayes needs a dense block × vocabulary
 //! matrix and 0.8.1 prints every fitted histogram with `dbg!` (linfa#441). The estimate is the

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use thiserror::Error;
 
-use crate::classifier::{InputKind, PageInput};
+use crate::error::ModelError;
+use crate::input::{InputKind, PageInput};
+use crate::page_record::{PageFieldError, is_gzip, record_id, take_page};
 use crate::report::Category;
 
 /// One labelled page (`html`, `text`, or a raw `file` beside the JSONL file).
@@ -68,11 +70,9 @@ pub enum DataError {
     },
 }
 
+/// The labels of a record; the id and the page are read by `page_record`'s shared rules.
 #[derive(Deserialize)]
 struct Record {
-    id: Option<serde_json::Value>,
-    html: Option<String>,
-    text: Option<String>,
     file: Option<String>,
     label: Option<String>,
     category: Option<String>,
@@ -105,10 +105,10 @@ fn is_data_file(path: &Path) -> bool {
     name.ends_with(".jsonl") || name.ends_with(".jsonl.gz")
 }
 
-/// Reads a data file, decompressing `.gz`.
+/// Reads a data file, decompressing gzip (recognised by its magic number).
 fn read_data_file(path: &Path) -> std::io::Result<Vec<u8>> {
     let raw = std::fs::read(path)?;
-    if path.extension().is_some_and(|e| e == "gz") {
+    if is_gzip(&raw) {
         let mut out = Vec::with_capacity(raw.len() * 4);
         std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&raw[..]), &mut out)?;
         Ok(out)
@@ -165,22 +165,28 @@ pub fn read_examples(files: &[PathBuf]) -> Result<(Vec<Example>, Vec<DataError>)
 
 fn parse_line(line: &[u8], file: &Path, number: usize) -> Result<Example, String> {
     let path = file.display();
-    let r: Record = serde_json::from_slice(line).map_err(|e| format!("not a JSON record: {e}"))?;
-    let id = match r.id {
-        Some(serde_json::Value::String(s)) if !s.is_empty() => s,
-        Some(serde_json::Value::Number(n)) => n.to_string(),
-        _ => return Err("missing \"id\"".into()),
+    let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| format!("not a JSON record: {e}"))?;
+    let serde_json::Value::Object(mut fields) = value else {
+        return Err("not a JSON record: not an object".into());
     };
-    let (bytes, kind_hint) = match (r.html, r.text, r.file) {
-        (Some(h), _, _) => (h.into_bytes(), InputKind::Html),
-        (None, Some(t), _) => (t.into_bytes(), InputKind::Text),
-        (None, None, Some(f)) => {
+    let id = record_id(&fields).ok_or("missing \"id\"")?;
+    let page = take_page(&mut fields);
+    let r: Record =
+        serde_json::from_value(serde_json::Value::Object(fields)).map_err(|e| format!("not a JSON record: {e}"))?;
+    let (bytes, kind_hint) = match (page, r.file) {
+        (Ok(page), _) => page,
+        (Err(PageFieldError::Missing), Some(f)) => {
             // A raw page file next to the label file (the bench's dev-raw layout).
             let raw = file.parent().unwrap_or(Path::new(".")).join(&f);
             let bytes = std::fs::read(&raw).map_err(|e| format!("record {id}: cannot read {}: {e}", raw.display()))?;
             (bytes, InputKind::Auto)
         }
-        (None, None, None) => return Err(format!("record {id}: needs \"html\", \"text\" or \"file\"")),
+        (Err(PageFieldError::Missing), None) => {
+            return Err(format!(
+                "record {id}: needs \"html\", \"html_base64\", \"text\" or \"file\""
+            ));
+        }
+        (Err(e), _) => return Err(format!("record {id}: {e}")),
     };
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(format!("record {id}: page is empty"));
@@ -229,6 +235,25 @@ fn parse_line(line: &[u8], file: &Path, number: usize) -> Result<Example, String
         obfuscation,
         origin: format!("{path}:{number}"),
     })
+}
+
+/// Reads training files, refusing the data if any line is bad.
+pub fn load_training_data(paths: &[PathBuf]) -> Result<Vec<Example>, ModelError> {
+    let files = data_files(paths).map_err(|e| ModelError::Training(e.to_string()))?;
+    if files.is_empty() {
+        return Err(ModelError::Training("no .jsonl files found in the given paths".into()));
+    }
+    let (examples, errors) = read_examples(&files).map_err(|e| ModelError::Training(e.to_string()))?;
+    if !errors.is_empty() {
+        let shown: Vec<String> = errors.iter().take(20).map(|e| e.to_string()).collect();
+        return Err(ModelError::Training(format!(
+            "{} bad line(s) in the training data:\n{}{}",
+            errors.len(),
+            shown.join("\n"),
+            if errors.len() > 20 { "\n…" } else { "" }
+        )));
+    }
+    Ok(examples)
 }
 
 #[cfg(test)]
