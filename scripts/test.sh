@@ -3,8 +3,9 @@
 # (training-data/build.sh), then the Rust unit and integration tests (including the in-process
 # gRPC tests), then `cargo fmt --check`, clippy and rustdoc with warnings denied (after the tests,
 # to reuse their build), then the external-client checks (Python grpcio + grpcurl against
-# `spamsift serve`) and the PySpark pipe-mode check. The external checks install their own clients
-# into .venv. Exits non-zero if anything fails.
+# `spamsift serve`, plaintext and TLS + token), the PySpark pipe-mode check and the supply-chain
+# policy (cargo deny with deny.toml). The external checks install their own tools into .venv.
+# Exits non-zero if anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +19,7 @@ cargo clippy --all-targets -- -D warnings
 RUSTDOCFLAGS=-Dwarnings cargo doc --no-deps
 
 status=0
-for script in scripts/grpc-clients-test.sh scripts/pyspark-test.sh; do
+for script in scripts/grpc-clients-test.sh scripts/pyspark-test.sh scripts/deny-check.sh; do
     if [ -f "$script" ]; then
         echo "== $script"
         SPAMSIFT_BIN="${CARGO_TARGET_DIR:-target}/debug/spamsift" bash "$script" || status=1

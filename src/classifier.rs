@@ -45,11 +45,7 @@ impl Classifier {
 
     /// Loads a model file.
     pub fn load(path: &Path) -> Result<Self, ModelError> {
-        let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
-        Self::from_bytes(&bytes)
+        Self::from_bytes(&crate::model::read_file(path)?)
     }
 
     /// Loads a model from the bytes of a model file.

@@ -51,7 +51,7 @@ pub use report::{Category, CategoryScores, Evidence, ModelInfo, Report, Span, Ve
 pub mod internals {
     pub use crate::decode::decode;
     pub use crate::extract::extract_html;
-    pub use crate::model::{Model, upgrade_v2};
-    pub use crate::normalize::normalize_block;
+    pub use crate::model::{MAX_MODEL_FILE_BYTES, MAX_TOKEN_WEIGHTS, Model, upgrade_v2, wrap_payload};
+    pub use crate::normalize::{normalize_block, normalize_str};
     pub use crate::tokenize::{TokenConfig, tokenize};
 }

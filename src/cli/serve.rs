@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use anyhow::Context;
-use spamsift::server::{self, ModelSource, ServerConfig};
+use spamsift::server::{self, ModelSource, ServerConfig, TlsFiles};
 
 use super::logging::LogFormat;
 
@@ -54,6 +54,22 @@ pub struct ServeArgs {
     /// Seconds in-flight calls get to finish after SIGTERM/SIGINT.
     #[arg(long, default_value_t = server::DEFAULT_DRAIN_TIMEOUT.as_secs())]
     pub drain_timeout_secs: u64,
+    /// TLS certificate chain (PEM) for the gRPC port; needs --tls-key.
+    #[arg(long, requires = "tls_key")]
+    pub tls_cert: Option<PathBuf>,
+    /// TLS private key (PEM) for the gRPC port; needs --tls-cert.
+    #[arg(long, requires = "tls_cert")]
+    pub tls_key: Option<PathBuf>,
+    /// CA certificates (PEM) that client certificates must chain to (mutual TLS).
+    #[arg(long, requires = "tls_cert")]
+    pub tls_client_ca: Option<PathBuf>,
+    /// Token file: one bearer token a line, `#` comments. Every call except health must then
+    /// send `authorization: Bearer <token>`. Reloaded with the model on SIGHUP.
+    #[arg(long)]
+    pub auth_token_file: Option<PathBuf>,
+    /// Do not serve gRPC reflection.
+    #[arg(long)]
+    pub no_reflection: bool,
     /// Log format.
     #[arg(long, value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
@@ -76,6 +92,16 @@ pub fn run(args: ServeArgs) -> anyhow::Result<()> {
     config.metrics_listen = args.metrics_listen;
     config.drain_timeout = Duration::from_secs(args.drain_timeout_secs);
     config.handle_signals = true;
+    config.tls = match (args.tls_cert, args.tls_key) {
+        (Some(cert), Some(key)) => Some(TlsFiles {
+            cert,
+            key,
+            client_ca: args.tls_client_ca,
+        }),
+        _ => None,
+    };
+    config.auth_token_file = args.auth_token_file;
+    config.reflection = !args.no_reflection;
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

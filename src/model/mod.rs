@@ -14,7 +14,7 @@ use crate::report::ModelInfo;
 use crate::tokenize::{PIPELINE_VERSION, TokenConfig};
 use crate::weights::{SparseTextWeights, TextWeights};
 
-pub use file::FORMAT_VERSION;
+pub use file::{FORMAT_VERSION, MAX_MODEL_FILE_BYTES, MAX_TOKEN_WEIGHTS, read as read_file, wrap_payload};
 pub use upgrade::upgrade_v2;
 
 /// A fitted logistic regression (block or page) from linfa.
@@ -76,6 +76,8 @@ pub struct Model {
 impl Model {
     /// Checks the parts against this build's pipeline and builds the lookup tables.
     pub fn new(parts: ModelParts) -> Result<Self, ModelError> {
+        // Size caps first: a hostile file must not get lookup tables built from it.
+        file::check_sizes(&parts)?;
         let expected = TokenConfig::default();
         if parts.tokens.pipeline_version != PIPELINE_VERSION {
             return Err(ModelError::Incompatible(format!(

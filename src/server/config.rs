@@ -4,6 +4,8 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
 
+use super::tls::TlsFiles;
+
 /// Default largest gRPC message, in bytes (16 MiB).
 pub const DEFAULT_MAX_MESSAGE_BYTES: usize = 16 << 20;
 /// The server's default largest single page, in bytes (8 MiB): below the message limit, so one
@@ -67,6 +69,13 @@ pub struct ServerConfig {
     pub handle_signals: bool,
     /// After a shutdown request, how long in-flight calls may take before they are dropped.
     pub drain_timeout: Duration,
+    /// TLS on the gRPC port (plaintext when `None`).
+    pub tls: Option<TlsFiles>,
+    /// When set, every call except `grpc.health.v1` needs `authorization: Bearer <token>` with
+    /// a token from this file (one a line, `#` comments); reloaded with the model on SIGHUP.
+    pub auth_token_file: Option<PathBuf>,
+    /// Serve gRPC reflection (v1 and v1alpha); it needs the token when authentication is on.
+    pub reflection: bool,
 }
 
 impl ServerConfig {
@@ -85,6 +94,9 @@ impl ServerConfig {
             metrics_listen: None,
             handle_signals: false,
             drain_timeout: DEFAULT_DRAIN_TIMEOUT,
+            tls: None,
+            auth_token_file: None,
+            reflection: true,
         }
     }
 }

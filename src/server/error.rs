@@ -2,6 +2,8 @@
 
 use thiserror::Error;
 
+use super::auth::TokenFileError;
+use super::tls::TlsError;
 use crate::ModelError;
 
 /// Why the server could not start or stopped with an error.
@@ -33,6 +35,12 @@ pub enum ServerError {
     /// The reflection service could not be built from the descriptor sets.
     #[error("cannot build the reflection service: {0}")]
     Reflection(String),
+    /// The TLS certificate, key or client CA could not be used.
+    #[error("cannot set up TLS: {0}")]
+    Tls(#[from] TlsError),
+    /// The token file could not be used.
+    #[error("cannot set up token authentication: {0}")]
+    Auth(#[from] TokenFileError),
     /// The gRPC transport failed.
     #[error("gRPC transport error: {0}")]
     Transport(#[from] tonic::transport::Error),

@@ -31,6 +31,12 @@ struct VerdictLabels {
     verdict: &'static str,
 }
 
+/// Labels naming why a call was refused by authentication.
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct RejectionLabels {
+    reason: &'static str,
+}
+
 /// Labels naming the serving model.
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct ModelLabels {
@@ -72,6 +78,9 @@ pub struct Metrics {
     policy_reload_failures: Counter,
     rule_hits: Family<RuleLabels, Counter>,
     overridden: Counter,
+    auth_rejected: Family<RejectionLabels, Counter>,
+    token_reloads: Counter,
+    token_reload_failures: Counter,
 }
 
 impl Default for Metrics {
@@ -148,6 +157,24 @@ impl Metrics {
             "Pages whose verdict the operator policy changed",
             overridden.clone(),
         );
+        let auth_rejected = Family::<RejectionLabels, Counter>::default();
+        registry.register(
+            "grpc_auth_rejected",
+            "Calls refused UNAUTHENTICATED, by reason (missing, malformed, invalid)",
+            auth_rejected.clone(),
+        );
+        let token_reloads = Counter::default();
+        registry.register(
+            "auth_token_reloads",
+            "Successful token file reloads",
+            token_reloads.clone(),
+        );
+        let token_reload_failures = Counter::default();
+        registry.register(
+            "auth_token_reload_failures",
+            "Token file reloads rejected (the previous tokens stay in force)",
+            token_reload_failures.clone(),
+        );
         Metrics {
             registry,
             requests,
@@ -164,6 +191,9 @@ impl Metrics {
             policy_reload_failures,
             rule_hits,
             overridden,
+            auth_rejected,
+            token_reloads,
+            token_reload_failures,
         }
     }
 
@@ -242,6 +272,20 @@ impl Metrics {
     /// Counts a rejected reload.
     pub fn reload_failed(&self) {
         self.reload_failures.inc();
+    }
+
+    /// Counts a call refused by authentication, labelled with the reason.
+    pub fn auth_rejected(&self, reason: &'static str) {
+        self.auth_rejected.get_or_create(&RejectionLabels { reason }).inc();
+    }
+
+    /// Counts a token file reload that succeeded (`true`) or was rejected.
+    pub fn token_reload(&self, succeeded: bool) {
+        if succeeded {
+            self.token_reloads.inc();
+        } else {
+            self.token_reload_failures.inc();
+        }
     }
 
     /// Adjusts the in-flight gauge by `delta`.

@@ -18,6 +18,7 @@
 //! # }
 //! ```
 
+mod auth;
 mod config;
 mod convert;
 mod deadline;
@@ -30,7 +31,9 @@ mod pool;
 mod run;
 mod service;
 mod shutdown;
+mod tls;
 
+pub use auth::{MIN_TOKEN_CHARS, TokenFileError};
 pub use config::{
     DEFAULT_DRAIN_TIMEOUT, DEFAULT_MAX_BATCH_PAGES, DEFAULT_MAX_MESSAGE_BYTES, DEFAULT_MAX_QUEUE,
     DEFAULT_SERVER_MAX_PAGE_BYTES, ModelSource, ServerConfig, default_scoring_threads,
@@ -39,6 +42,7 @@ pub use error::ServerError;
 pub use metrics::code_name;
 pub use policy::ReloadError;
 pub use run::{SERVICE_NAME, ServerHandle, serve, start};
+pub use tls::{TlsError, TlsFiles};
 
 /// Protobuf messages and the generated client and server of `spamsift.v1`.
 pub mod pb {

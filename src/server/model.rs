@@ -23,7 +23,7 @@ const WARM_UP_PAGE: &[u8] =
     "<html><head><title>天气预报</title></head><body><p>今天天气晴朗，适合去公园散步。</p></body></html>".as_bytes();
 
 /// An error with its causes, `outer: inner: ...`, for logs.
-fn error_chain(err: &dyn std::error::Error) -> String {
+pub(super) fn error_chain(err: &dyn std::error::Error) -> String {
     let mut text = err.to_string();
     let mut source = err.source();
     while let Some(cause) = source {

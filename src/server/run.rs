@@ -13,20 +13,23 @@ use tonic::transport::server::TcpIncoming;
 use tonic_health::ServingStatus;
 use tonic_health::server::HealthReporter;
 
+use tonic::service::Interceptor;
 use tonic::service::interceptor::InterceptedService;
 
+use super::auth::{Authenticator, RequireToken, TokenFileError};
 use super::config::{ModelSource, ServerConfig};
 use super::deadline::stamp_arrival;
 use super::error::ServerError;
 use super::metrics::Metrics;
 use super::metrics_http::serve_metrics;
-use super::model::ModelStore;
+use super::model::{ModelStore, error_chain};
 use super::pb;
 use super::pb::classifier_server::ClassifierServer;
 use super::policy::ReloadError;
 use super::pool::ScoringPool;
 use super::service::{ClassifierService, Limits};
 use super::shutdown::stop_requested;
+use super::tls::TlsError;
 use crate::Policy;
 
 /// Name under which the scoring service reports health (besides the overall `""`).
@@ -40,6 +43,7 @@ pub struct ServerHandle {
     local_addr: SocketAddr,
     metrics_addr: Option<SocketAddr>,
     models: Arc<ModelStore>,
+    auth: Option<Arc<Authenticator>>,
     metrics: Arc<Metrics>,
     shutdown: watch::Sender<bool>,
     task: JoinHandle<Result<(), ServerError>>,
@@ -60,6 +64,12 @@ impl ServerHandle {
     /// serving model's version. A file that fails to load keeps its predecessor serving.
     pub async fn reload(&self) -> Result<String, ReloadError> {
         self.models.reload().await.map(|m| m.info().version.clone())
+    }
+
+    /// Reloads the token file now (what SIGHUP does) and returns the number of tokens, or
+    /// `None` when authentication is off. On failure the old tokens stay in force.
+    pub fn reload_tokens(&self) -> Option<Result<usize, TokenFileError>> {
+        self.auth.as_ref().map(|auth| auth.reload())
     }
 
     /// The metrics in the Prometheus text format (what the metrics endpoint serves).
@@ -114,6 +124,14 @@ pub async fn start(config: ServerConfig, listener: TcpListener) -> Result<Server
         config.max_page_bytes,
         Arc::clone(&metrics),
     ));
+    let auth = match &config.auth_token_file {
+        Some(path) => Some(Arc::new(Authenticator::load(path.clone(), Arc::clone(&metrics))?)),
+        None => None,
+    };
+    if auth.is_some() && config.tls.is_none() && !local_addr.ip().is_loopback() {
+        tracing::warn!("bearer tokens travel in clear text: add --tls-cert and --tls-key");
+    }
+    let guard = RequireToken(auth.clone());
     let pool = ScoringPool::new(config.scoring_threads, config.max_queue, Arc::clone(&metrics))?;
     let limits = Limits {
         max_page_bytes: config.max_page_bytes,
@@ -142,24 +160,41 @@ pub async fn start(config: ServerConfig, listener: TcpListener) -> Result<Server
 
     let (reporter, health) = tonic_health::server::health_reporter();
     set_health(&reporter, ServingStatus::NotServing).await;
-    let reflection_v1 = reflection()
-        .build_v1()
-        .map_err(|e| ServerError::Reflection(e.to_string()))?;
+    let reflection_v1 = config
+        .reflection
+        .then(|| reflection().build_v1())
+        .transpose()
+        .map_err(|e| ServerError::Reflection(e.to_string()))?
+        .map(|service| InterceptedService::new(service, guard.clone()));
     // grpcurl 1.8 and other older clients speak only v1alpha.
-    let reflection_v1alpha = reflection()
-        .build_v1alpha()
-        .map_err(|e| ServerError::Reflection(e.to_string()))?;
+    let reflection_v1alpha = config
+        .reflection
+        .then(|| reflection().build_v1alpha())
+        .transpose()
+        .map_err(|e| ServerError::Reflection(e.to_string()))?
+        .map(|service| InterceptedService::new(service, guard.clone()));
     let classifier = ClassifierServer::new(service)
         .max_decoding_message_size(config.max_message_bytes)
         .max_encoding_message_size(config.max_message_bytes);
-    // Runs when the headers arrive, before the body is decoded: deadlines count from there.
-    let classifier = InterceptedService::new(classifier, stamp_arrival);
-    let router = Server::builder()
+    // Runs when the headers arrive, before the body is decoded: deadlines count from there,
+    // and a call without a valid token is refused before its body is read.
+    let classifier = InterceptedService::new(classifier, {
+        let mut guard = guard.clone();
+        move |request| guard.call(stamp_arrival(request)?)
+    });
+    let mut builder = Server::builder();
+    if let Some(tls) = &config.tls {
+        builder = builder
+            .tls_config(tls.server_config()?)
+            .map_err(|e| TlsError::Rejected(error_chain(&e)))?;
+    }
+    let router = builder
         // Bounds the calls (and so the decoded messages) one connection can have open at once.
         .max_concurrent_streams(Some(MAX_STREAMS_PER_CONNECTION))
+        // Health stays open without a token, so that load balancers can probe.
         .add_service(health)
-        .add_service(reflection_v1)
-        .add_service(reflection_v1alpha)
+        .add_optional_service(reflection_v1)
+        .add_optional_service(reflection_v1alpha)
         .add_service(classifier);
     let incoming = TcpIncoming::from(listener).with_nodelay(Some(true));
 
@@ -167,7 +202,7 @@ pub async fn start(config: ServerConfig, listener: TcpListener) -> Result<Server
         tokio::spawn(watch_model(Arc::clone(&models), interval, shutdown_rx.clone()));
     }
     if config.handle_signals {
-        tokio::spawn(handle_signals(Arc::clone(&models), shutdown_tx.clone()));
+        tokio::spawn(handle_signals(Arc::clone(&models), auth.clone(), shutdown_tx.clone()));
     }
 
     let serve = router.serve_with_incoming_shutdown(incoming, {
@@ -190,11 +225,19 @@ pub async fn start(config: ServerConfig, listener: TcpListener) -> Result<Server
             }
         }
     });
-    tracing::info!(addr = %local_addr, "gRPC server listening");
+    tracing::info!(
+        addr = %local_addr,
+        tls = config.tls.is_some(),
+        mtls = config.tls.as_ref().is_some_and(|t| t.client_ca.is_some()),
+        auth = auth.is_some(),
+        reflection = config.reflection,
+        "gRPC server listening"
+    );
     Ok(ServerHandle {
         local_addr,
         metrics_addr,
         models,
+        auth,
         metrics,
         shutdown: shutdown_tx,
         task,
@@ -260,9 +303,10 @@ async fn watch_model(models: Arc<ModelStore>, interval: Duration, mut shutdown: 
     }
 }
 
-/// SIGHUP reloads the model and the policy; SIGTERM and SIGINT start a graceful shutdown.
+/// SIGHUP reloads the model, the policy and the token file; SIGTERM and SIGINT start a graceful
+/// shutdown.
 #[cfg(unix)]
-async fn handle_signals(models: Arc<ModelStore>, shutdown: watch::Sender<bool>) {
+async fn handle_signals(models: Arc<ModelStore>, auth: Option<Arc<Authenticator>>, shutdown: watch::Sender<bool>) {
     use tokio::signal::unix::{SignalKind, signal};
     let streams = (
         signal(SignalKind::hangup()),
@@ -276,7 +320,11 @@ async fn handle_signals(models: Arc<ModelStore>, shutdown: watch::Sender<bool>) 
     loop {
         tokio::select! {
             _ = hup.recv() => {
-                tracing::info!("SIGHUP: reloading the model and the policy");
+                tracing::info!("SIGHUP: reloading the model, the policy and the token file");
+                // Failures are logged and counted; the old model, policy and tokens stay in force.
+                if let Some(auth) = &auth {
+                    let _ = auth.reload();
+                }
                 let _ = models.reload().await;
             }
             _ = term.recv() => break,
@@ -289,7 +337,7 @@ async fn handle_signals(models: Arc<ModelStore>, shutdown: watch::Sender<bool>) 
 
 /// Ctrl-C starts a graceful shutdown (no SIGHUP off Unix).
 #[cfg(not(unix))]
-async fn handle_signals(_models: Arc<ModelStore>, shutdown: watch::Sender<bool>) {
+async fn handle_signals(_models: Arc<ModelStore>, _auth: Option<Arc<Authenticator>>, shutdown: watch::Sender<bool>) {
     if tokio::signal::ctrl_c().await.is_ok() {
         shutdown.send_replace(true);
     }

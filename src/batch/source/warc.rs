@@ -116,7 +116,8 @@ impl WarcSource {
             let value = String::from_utf8_lossy(&line[colon + 1..]).trim().to_owned();
             match name.as_str() {
                 "warc-type" => head.warc_type = value.to_ascii_lowercase(),
-                "warc-record-id" => head.record_id = Some(value),
+                // An empty id would name no document; the record keeps its locator instead.
+                "warc-record-id" if !value.is_empty() => head.record_id = Some(value),
                 "warc-target-uri" => head.target_uri = Some(value),
                 "content-length" => head.content_length = value.parse().ok(),
                 _ => {}
