@@ -3,10 +3,10 @@
 //!
 //! Hand-written training pages cover a few thousand lines, so a token outside them (a game's
 //! slang, a portal's `Top` link) can end up with an arbitrary spam weight. The background says
-//! how often the token occurs in real text, and the clean side of a token's weight is never
-//! taken below that rate: a token common in real language only counts as spam evidence when
-//! the spam side uses it far more often than real language does (see
-//! [`crate::weights::TextCounts::weights`]).
+//! how often the token occurs in real text, and a token's spam weight is capped by how much more
+//! often spam uses it than real language does: a token common in real language only counts as
+//! spam evidence when the spam side uses it far more often (see `TextCounts::weights` in
+//! `src/weights.rs`).
 //!
 //! Sources (fetched by `training-data/fetch.py`, never committed):
 //! - word frequency lists (`word<TAB>frequency` lines, e.g. wordfreq's Chinese and English lists);
