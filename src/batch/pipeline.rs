@@ -60,11 +60,7 @@ struct Start {
 pub fn run<S: Scorer>(scorer: &S, opts: &BatchOptions, progress: &mut dyn Progress) -> Result<Summary, BatchError> {
     validate(opts)?;
     let started = Instant::now();
-    let threads = if opts.threads == 0 {
-        crate::scoring_threads::default_threads()
-    } else {
-        opts.threads
-    };
+    let threads = thread_count(opts);
     let start = match prepare(opts)? {
         Prepared::Run(start) => start,
         Prepared::AlreadyComplete(done) => {
@@ -80,20 +76,57 @@ pub fn run<S: Scorer>(scorer: &S, opts: &BatchOptions, progress: &mut dyn Progre
     );
     let pool = crate::scoring_threads::scoring_pool(threads)
         .map_err(|e| BatchError::Internal(format!("cannot start the thread pool: {e}")))?;
-    let bytes_read = Arc::new(AtomicU64::new(0));
-    let total_bytes = source::total_bytes(&opts.inputs);
-    let rules = Rules {
+    let docs_before = start.stats.documents;
+    let resumed = start.resumed;
+    let finished = run_stages(&pool, scorer, opts, start, &mut *progress)?;
+    save_final_checkpoint(opts, &finished)?;
+    progress.finish();
+    let this_run = finished.stats.documents - docs_before;
+    Ok(summary(finished.stats, this_run, started, threads, resumed))
+}
+
+/// The scoring threads asked for, or the default when `--threads` is 0.
+fn thread_count(opts: &BatchOptions) -> usize {
+    if opts.threads == 0 {
+        crate::scoring_threads::default_threads()
+    } else {
+        opts.threads
+    }
+}
+
+/// The per-document output rules taken from the options.
+fn output_rules(opts: &BatchOptions) -> Rules<'_> {
+    Rules {
         only_flagged: opts.only_flagged,
         min_score: opts.min_score,
         strip_dir: opts.strip_output.as_deref(),
         corrections: opts.overridden_output.is_some(),
-    };
-    let fingerprint = opts.fingerprint();
-    let docs_before = start.stats.documents;
-    let resumed = start.resumed;
-    let progress_ref: &mut dyn Progress = &mut *progress;
+    }
+}
 
-    let (stats, consumed, sink, checkpoint_path, corrections_len) = std::thread::scope(|scope| {
+/// What the writer had committed when the stages finished.
+struct Finished {
+    stats: Stats,
+    consumed: u64,
+    sink: Sink,
+    checkpoint: Option<std::path::PathBuf>,
+    corrections_len: u64,
+}
+
+/// Runs the reader, scoring and writer stages to the end and checks that every item read
+/// was committed.
+fn run_stages<S: Scorer>(
+    pool: &rayon::ThreadPool,
+    scorer: &S,
+    opts: &BatchOptions,
+    start: Start,
+    progress: &mut dyn Progress,
+) -> Result<Finished, BatchError> {
+    let bytes_read = Arc::new(AtomicU64::new(0));
+    let total_bytes = source::total_bytes(&opts.inputs);
+    let rules = output_rules(opts);
+    let fingerprint = opts.fingerprint();
+    std::thread::scope(|scope| {
         let (chunk_tx, chunk_rx) = sync_channel::<Chunk>(QUEUE);
         let (scored_tx, scored_rx) = sync_channel::<Scored>(QUEUE);
         let reader_bytes = Arc::clone(&bytes_read);
@@ -109,51 +142,57 @@ pub fn run<S: Scorer>(scorer: &S, opts: &BatchOptions, progress: &mut dyn Progre
                 stats: start.stats,
                 consumed: start.consumed,
                 strip_dir: opts.strip_output.as_deref(),
-                progress: progress_ref,
+                progress,
                 bytes_read: writer_bytes,
                 total_bytes,
             };
-            w.write_all(scored_rx).map(|()| {
-                let corrections_len = w.corrections.as_ref().map_or(0, Sink::len);
-                (w.stats, w.consumed, w.sink, w.checkpoint, corrections_len)
+            w.write_all(scored_rx).map(|()| Finished {
+                corrections_len: w.corrections.as_ref().map_or(0, Sink::len),
+                stats: w.stats,
+                consumed: w.consumed,
+                sink: w.sink,
+                checkpoint: w.checkpoint,
             })
         });
-        score_all(&pool, scorer, rules, chunk_rx, scored_tx);
+        score_all(pool, scorer, rules, chunk_rx, scored_tx);
         let read = reader
             .join()
             .map_err(|_| BatchError::Internal("the reader thread panicked".into()));
         let written = writer
             .join()
             .map_err(|_| BatchError::Internal("the writer thread panicked".into()))?;
-        let (stats, consumed, sink, ckpt, corrections_len) = written?;
+        let finished = written?;
         let total = read?;
-        if consumed != total {
+        if finished.consumed != total {
             return Err(BatchError::Internal(format!(
-                "read {total} items but committed {consumed}"
+                "read {total} items but committed {}",
+                finished.consumed
             )));
         }
-        Ok((stats, consumed, sink, ckpt, corrections_len))
-    })?;
+        Ok(finished)
+    })
+}
 
-    if let Some(path) = checkpoint_path {
+/// Marks the checkpoint (when there is one) complete, with the final stats and lengths.
+fn save_final_checkpoint(opts: &BatchOptions, finished: &Finished) -> Result<(), BatchError> {
+    if let Some(path) = &finished.checkpoint {
         checkpoint::save(
-            &path,
+            path,
             &Checkpoint {
                 format: checkpoint::FORMAT,
                 fingerprint: opts.fingerprint(),
-                consumed,
-                output_len: sink.len(),
+                consumed: finished.consumed,
+                output_len: finished.sink.len(),
                 complete: true,
-                stats: stats.clone(),
-                overridden_len: corrections_len,
+                stats: finished.stats.clone(),
+                overridden_len: finished.corrections_len,
             },
         )?;
     }
-    progress.finish();
-    let this_run = stats.documents - docs_before;
-    Ok(summary(stats, this_run, started, threads, resumed))
+    Ok(())
 }
 
+/// Builds the summary of a run from its stats and timing.
 fn summary(stats: Stats, this_run: u64, started: Instant, threads: usize, resumed: bool) -> Summary {
     let elapsed = started.elapsed().as_secs_f64();
     let per_sec = |n: f64| if elapsed > 0.0 { n / elapsed } else { 0.0 };

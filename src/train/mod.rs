@@ -21,7 +21,7 @@ use crate::error::ModelError;
 use crate::eval::evaluate;
 use crate::features::{BLOCK_FEATURES, BlockText, FEATURE_SET_VERSION, PAGE_FEATURES, block_rows, block_text};
 use crate::metrics::Metrics;
-use crate::model::{Model, ModelParts, Thresholds};
+use crate::model::{Model, ModelParts, Regression, Thresholds};
 use crate::pipeline::{Analyzed, analyze};
 use crate::report::{Category, ModelInfo};
 use crate::tokenize::TokenConfig;
@@ -136,22 +136,72 @@ pub fn train(
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<Trained, ModelError> {
     let config = TokenConfig::default();
+    let (held, training) = split_holdout(examples, options);
+    check_both_classes(&training)?;
+    let pages = analyse_pages(&training, &config, options, progress);
+    let unplaced_spam = count_unplaced_spam(&pages);
+    tracing::info!(pages = pages.len(), unplaced_spam, "pages analysed");
+
+    // Token weights per fold (for cross-fitted rows) and on everything (shipped).
+    let fold_weights = [
+        count_tokens(&pages, Some(0), background, options),
+        count_tokens(&pages, Some(1), background, options),
+    ];
+    let texts = cross_fitted_texts(&pages, &fold_weights);
+
+    // Block regression on cross-fitted rows.
+    let block_lr = fit_block_regression(&pages, &texts, &fold_weights, options)?;
+
+    // Page regression on cross-fitted block probabilities.
+    let page_lr = fit_page_regression(&pages, &fold_weights, &block_lr, options)?;
+
+    let fingerprint = training_fingerprint(examples, &background.fingerprint, options.background_strength);
+    let weights = count_tokens(&pages, None, background, options);
+    let parts = model_parts(config, &weights, block_lr, page_lr, fingerprint, pages.len());
+    let mut model = Model::new(parts)?;
+    let holdout = evaluate(&Classifier::from_model(model.clone()), &held).overall;
+    model.parts.info.training_metrics = training_metrics(&holdout, held.len(), background, options);
+    Ok(Trained {
+        model,
+        holdout,
+        counts: (pages.len(), held.len()),
+        unplaced_spam,
+    })
+}
+
+/// Splits the examples into held-out and training pages by a stable hash of their ids.
+fn split_holdout<'a>(examples: &'a [Example], options: &TrainOptions) -> (Vec<&'a Example>, Vec<&'a Example>) {
     let holdout_cut = (options.holdout.clamp(0.0, 0.5) * 1000.0) as u64;
     let is_holdout = |e: &Example| stable_hash(options.seed, &e.id) % 1000 < holdout_cut;
-    let (held, training): (Vec<&Example>, Vec<&Example>) = examples.iter().partition(|e| is_holdout(e));
+    examples.iter().partition(|e| is_holdout(e))
+}
+
+/// Refuses training sets without at least two spam and two clean pages.
+fn check_both_classes(training: &[&Example]) -> Result<(), ModelError> {
     if training.iter().filter(|e| e.spam).count() < 2 || training.iter().filter(|e| !e.spam).count() < 2 {
         return Err(ModelError::Training(
             "need at least two spam and two clean training pages".into(),
         ));
     }
+    Ok(())
+}
+
+/// Analyses and labels the training pages in parallel, assigning each to a fold; pages that
+/// fail analysis are skipped.
+fn analyse_pages(
+    training: &[&Example],
+    config: &TokenConfig,
+    options: &TrainOptions,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Vec<PageData> {
     let done = std::sync::atomic::AtomicUsize::new(0);
-    let pages: Vec<PageData> = training
+    training
         .par_iter()
         .filter_map(|e| {
             let input = e.page_input();
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             progress(n + 1);
-            let page = analyze(&input, &config).ok()?;
+            let page = analyze(&input, config).ok()?;
             let PageLabels {
                 blocks: labels,
                 spam_ranges,
@@ -166,52 +216,68 @@ pub fn train(
                 fold,
             })
         })
-        .collect();
-    let unplaced_spam = pages
+        .collect()
+}
+
+/// Counts spam pages none of whose blocks could be labelled.
+fn count_unplaced_spam(pages: &[PageData]) -> usize {
+    pages
         .iter()
         .filter(|p| p.spam && p.labels.iter().all(|l| *l == BlockLabel::Unknown))
-        .count();
-    tracing::info!(pages = pages.len(), unplaced_spam, "pages analysed");
+        .count()
+}
 
-    // Token weights per fold (for cross-fitted rows) and on everything (shipped).
-    let count = |fold: Option<usize>| -> TextWeights {
-        let mut counts = TextCounts::new();
-        for p in pages.iter().filter(|p| fold.is_none_or(|f| p.fold == f)) {
-            let clean_weight = if p.hard_negative {
-                options.nb_hard_negative_weight.max(1)
-            } else {
-                1
-            };
-            for ((block, label), ranges) in p.page.blocks.iter().zip(&p.labels).zip(&p.spam_ranges) {
-                match label {
-                    BlockLabel::Spam(cat) => {
-                        // Tokens of the injected text count as spam; the rest of the block
-                        // (a "friend links:" header, the article the spam was pasted into) as clean.
-                        let inside = |t: &&crate::tokenize::Token| {
-                            ranges
-                                .iter()
-                                .any(|&(a, b)| t.start as usize >= a && t.end as usize <= b)
-                        };
-                        counts.add(block.tokens.iter().filter(inside).map(|t| t.key), true, *cat, 1);
-                        counts.add(
-                            block.tokens.iter().filter(|t| !inside(t)).map(|t| t.key),
-                            false,
-                            None,
-                            1,
-                        );
-                    }
-                    BlockLabel::Clean => counts.add(block.tokens.iter().map(|t| t.key), false, None, clean_weight),
-                    BlockLabel::Unknown => {}
-                }
-            }
-        }
-        let strength = options.background_strength;
-        counts.weights(options.nb_alpha, options.nb_min_blocks, &|key| {
-            strength * background.rate(key)
-        })
+/// Counts token weights on the pages of one fold, or on all pages when `fold` is `None`.
+fn count_tokens(
+    pages: &[PageData],
+    fold: Option<usize>,
+    background: &Background,
+    options: &TrainOptions,
+) -> TextWeights {
+    let mut counts = TextCounts::new();
+    for p in pages.iter().filter(|p| fold.is_none_or(|f| p.fold == f)) {
+        add_page_counts(&mut counts, p, options);
+    }
+    let strength = options.background_strength;
+    counts.weights(options.nb_alpha, options.nb_min_blocks, &|key| {
+        strength * background.rate(key)
+    })
+}
+
+/// Adds the tokens of one page's labelled blocks to the counts.
+fn add_page_counts(counts: &mut TextCounts, p: &PageData, options: &TrainOptions) {
+    let clean_weight = if p.hard_negative {
+        options.nb_hard_negative_weight.max(1)
+    } else {
+        1
     };
-    let fold_weights = [count(Some(0)), count(Some(1))];
-    let texts: Vec<Vec<BlockText>> = pages
+    for ((block, label), ranges) in p.page.blocks.iter().zip(&p.labels).zip(&p.spam_ranges) {
+        match label {
+            BlockLabel::Spam(cat) => {
+                // Tokens of the injected text count as spam; the rest of the block
+                // (a "friend links:" header, the article the spam was pasted into) as clean.
+                let inside = |t: &&crate::tokenize::Token| {
+                    ranges
+                        .iter()
+                        .any(|&(a, b)| t.start as usize >= a && t.end as usize <= b)
+                };
+                counts.add(block.tokens.iter().filter(inside).map(|t| t.key), true, *cat, 1);
+                counts.add(
+                    block.tokens.iter().filter(|t| !inside(t)).map(|t| t.key),
+                    false,
+                    None,
+                    1,
+                );
+            }
+            BlockLabel::Clean => counts.add(block.tokens.iter().map(|t| t.key), false, None, clean_weight),
+            BlockLabel::Unknown => {}
+        }
+    }
+}
+
+/// Builds each page's block texts with the token weights of the other fold.
+fn cross_fitted_texts(pages: &[PageData], fold_weights: &[TextWeights; 2]) -> Vec<Vec<BlockText>> {
+    pages
         .par_iter()
         .map(|p| {
             p.page
@@ -220,14 +286,21 @@ pub fn train(
                 .map(|b| block_text(b, &fold_weights[1 - p.fold]))
                 .collect()
         })
-        .collect();
+        .collect()
+}
 
-    // Block regression on cross-fitted rows.
+/// Fits the block regression on the cross-fitted rows of all labelled blocks.
+fn fit_block_regression(
+    pages: &[PageData],
+    texts: &[Vec<BlockText>],
+    fold_weights: &[TextWeights; 2],
+    options: &TrainOptions,
+) -> Result<Regression, ModelError> {
     let mut rows = Vec::new();
     let mut ys = Vec::new();
     for ((p, t), w) in pages
         .iter()
-        .zip(&texts)
+        .zip(texts)
         .zip(pages.iter().map(|p| &fold_weights[1 - p.fold]))
     {
         for (row, label) in block_rows(&p.page, t, w).0.into_iter().zip(&p.labels) {
@@ -237,19 +310,34 @@ pub fn train(
             }
         }
     }
-    let block_lr = fit::logistic(&rows, &ys, options.l2, "block")?;
+    fit::logistic(&rows, &ys, options.l2, "block")
+}
 
-    // Page regression on cross-fitted block probabilities.
+/// Fits the page regression on page rows built from cross-fitted block probabilities.
+fn fit_page_regression(
+    pages: &[PageData],
+    fold_weights: &[TextWeights; 2],
+    block_lr: &Regression,
+    options: &TrainOptions,
+) -> Result<Regression, ModelError> {
     let page_rows: Vec<Vec<f64>> = pages
         .par_iter()
-        .map(|p| score_blocks(&fold_weights[1 - p.fold], &block_lr, &p.page).page_row(&p.page))
+        .map(|p| score_blocks(&fold_weights[1 - p.fold], block_lr, &p.page).page_row(&p.page))
         .collect();
     let page_ys: Vec<bool> = pages.iter().map(|p| p.spam).collect();
-    let page_lr = fit::logistic(&page_rows, &page_ys, options.l2, "page")?;
+    fit::logistic(&page_rows, &page_ys, options.l2, "page")
+}
 
-    let fingerprint = training_fingerprint(examples, &background.fingerprint, options.background_strength);
-    let weights = count(None);
-    let parts = ModelParts {
+/// Assembles the model parts from the shipped weights and the two regressions.
+fn model_parts(
+    config: TokenConfig,
+    weights: &TextWeights,
+    block_lr: Regression,
+    page_lr: Regression,
+    fingerprint: String,
+    training_pages: usize,
+) -> ModelParts {
+    ModelParts {
         tokens: config,
         block_features: BLOCK_FEATURES.iter().map(|s| s.to_string()).collect(),
         page_features: PAGE_FEATURES.iter().map(|s| s.to_string()).collect(),
@@ -266,13 +354,20 @@ pub fn train(
             review_threshold: Thresholds::default().review,
             training_fingerprint: fingerprint,
             training_metrics: Vec::new(),
-            training_pages: pages.len(),
+            training_pages,
         },
-    };
-    let mut model = Model::new(parts)?;
-    let holdout = evaluate(&Classifier::from_model(model.clone()), &held).overall;
-    model.parts.info.training_metrics = vec![
-        ("holdout_pages".into(), held.len() as f64),
+    }
+}
+
+/// The metrics stored in the model: held-out results and the options used.
+fn training_metrics(
+    holdout: &Metrics,
+    held_pages: usize,
+    background: &Background,
+    options: &TrainOptions,
+) -> Vec<(String, f64)> {
+    vec![
+        ("holdout_pages".into(), held_pages as f64),
         ("holdout_precision".into(), holdout.precision),
         ("holdout_recall".into(), holdout.recall),
         ("holdout_f1".into(), holdout.f1),
@@ -291,11 +386,5 @@ pub fn train(
         ),
         ("option_background_strength".into(), options.background_strength),
         ("background_tokens".into(), background.len() as f64),
-    ];
-    Ok(Trained {
-        model,
-        holdout,
-        counts: (pages.len(), held.len()),
-        unplaced_spam,
-    })
+    ]
 }
