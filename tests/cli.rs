@@ -1,22 +1,8 @@
 //! The `spamsift` binary: score, eval and train as a user runs them.
 
-use std::process::{Command, Output};
+use common::{spamsift, stderr, stdout};
 
-fn spamsift(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_spamsift"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap_or_else(|e| panic!("running spamsift: {e}"))
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+mod common;
 
 #[test]
 fn score_prints_json_with_span_text() {

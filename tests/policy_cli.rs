@@ -2,42 +2,14 @@
 //! `policy check`.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use base64::Engine;
+use common::{fixture, spamsift, stderr, stdout};
 
-fn spamsift(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_spamsift"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap_or_else(|e| panic!("running spamsift: {e}"))
-}
+mod common;
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
-}
-
-const POLICY: &str = r#"
-version = 1
-[[allow]]
-id = "allow-national-news"
-hosts = ["example-news.cn"]
-note = "false alarm"
-[[deny]]
-id = "deny-campaign-42"
-phrases = ["acme娱乐城"]
-category = "gambling"
-"#;
+/// The example policy both policy test files use: an allowed host and a deny phrase.
+const POLICY: &str = include_str!("fixtures/policy.toml");
 
 /// The clean news page with a brand in disguise (full-width, look-alike, spaced, Traditional).
 fn disguised_page() -> String {

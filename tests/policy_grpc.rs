@@ -11,17 +11,8 @@ use grpc_support::{ScratchDir, eventually, fixture, metric, raw_request, start_s
 use spamsift::server::pb;
 use spamsift::server::{ModelSource, ReloadError, ServerConfig, ServerError};
 
-const POLICY: &str = r#"
-version = 1
-[[allow]]
-id = "allow-national-news"
-hosts = ["example-news.cn"]
-note = "false alarm"
-[[deny]]
-id = "deny-campaign-42"
-phrases = ["acme娱乐城"]
-category = "gambling"
-"#;
+/// The example policy both policy test files use: an allowed host and a deny phrase.
+const POLICY: &str = include_str!("fixtures/policy.toml");
 
 const DISGUISED: &str = "ＡСМЕ娛 樂 城";
 

@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests (each test binary uses a part of them).
 #![allow(dead_code)]
 
+use std::process::{Command, Output};
 use std::sync::LazyLock;
 
 use spamsift::{Classifier, PageInput, Report};
@@ -20,4 +21,23 @@ pub fn score(bytes: &[u8]) -> Report {
     SHIPPED
         .score(&PageInput::new(bytes))
         .unwrap_or_else(|e| panic!("scoring failed: {e}"))
+}
+
+/// Runs the `spamsift` binary from the repository root.
+pub fn spamsift(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_spamsift"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap_or_else(|e| panic!("running spamsift: {e}"))
+}
+
+/// A finished command's standard output, as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A finished command's standard error, as text.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
 }
