@@ -6,6 +6,7 @@
 //! is overruled by sniffing, so a page that lies about its charset is still read.
 
 use encoding_rs::{BIG5, DecoderResult, Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+use memchr::memmem;
 
 /// How far into the page to look for a `<meta>` charset declaration.
 const META_PRESCAN_BYTES: usize = 4096;
@@ -134,11 +135,11 @@ fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
 fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
     let lower = head.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(pos) = find(&lower[from..], b"<meta") {
+    while let Some(pos) = memmem::find(&lower[from..], b"<meta") {
         let start = from + pos;
-        let end = find(&lower[start..], b">").map_or(lower.len(), |e| start + e);
+        let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
         let tag = &lower[start..end];
-        if let Some(c) = find(tag, b"charset") {
+        if let Some(c) = memmem::find(tag, b"charset") {
             let rest = &tag[c + b"charset".len()..];
             let rest = rest.trim_ascii_start();
             if let Some(value) = rest.strip_prefix(b"=") {
@@ -162,10 +163,6 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
         from = end.max(start + 1);
     }
     None
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Decodes with a known encoding (replacing undecodable sequences with U+FFFD).

@@ -37,6 +37,7 @@ mod report;
 mod scoring_threads;
 mod text_classes;
 mod tokenize;
+mod url_host;
 mod weights;
 
 pub use classifier::{BlockExplanation, Classifier, DEFAULT_MAX_PAGE_BYTES};

@@ -12,6 +12,7 @@ use lol_html::{HtmlRewriter, Settings, doc_text, element};
 
 use super::style::{hidden_selectors, style_hides};
 use super::{Block, Extracted, Piece, Region, ScriptSignals};
+use crate::url_host::link_host;
 
 /// Tags whose start and end break text into separate blocks.
 fn is_block_tag(tag: &str) -> bool {
@@ -389,17 +390,6 @@ fn attribute_value_range(html: &str, start: usize, end: usize, attr: &str) -> Op
         return Some(body_at..body_at + body.len());
     }
     None
-}
-
-/// Host of an absolute http(s) link, lower-case; `None` for relative links.
-fn link_host(href: &str) -> Option<String> {
-    let lower = href.trim().to_ascii_lowercase();
-    let rest = lower
-        .strip_prefix("http://")
-        .or_else(|| lower.strip_prefix("https://"))
-        .or_else(|| lower.strip_prefix("//"))?;
-    let host = rest.split(['/', '?', '#', ':']).next()?;
-    (!host.is_empty()).then(|| host.to_owned())
 }
 
 fn text_chunk(st: &mut State, chunk: &TextChunk) {

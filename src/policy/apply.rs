@@ -1,11 +1,11 @@
 //! Applying a compiled policy to one page: phrase pre-pass, model, and post-pass.
 
-use super::hosts::url_host;
 use super::matcher::{PhraseHit, Scratch};
 use super::rule::RuleKind;
 use super::{PageContext, Policy, RULE_EVIDENCE_PREFIX, category_index};
 use crate::pipeline::Analyzed;
 use crate::report::{Category, Evidence, Report, Span, Verdict};
+use crate::url_host::url_host;
 
 /// Phrase hits of one page, by block.
 #[derive(Debug, Default)]

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use url::{Host, Url};
+use url::Host;
 
 /// Host patterns and the rules they belong to.
 #[derive(Debug, Clone, Default)]
@@ -72,24 +72,10 @@ pub fn parse_host_pattern(raw: &str) -> Result<String, String> {
     }
 }
 
-/// The host of a page URL in lookup form, or `None` when the URL has no usable host.
-/// A bare host (`news.example.com/a`) is read as `http://news.example.com/a`.
-pub fn url_host(url: &str) -> Option<String> {
-    let url = url.trim();
-    let parsed = Url::parse(url)
-        .ok()
-        .filter(|u| u.has_host())
-        .or_else(|| Url::parse(&format!("http://{url}")).ok())?;
-    match parsed.host()? {
-        Host::Domain(d) => Some(d.trim_end_matches('.').to_ascii_lowercase()),
-        Host::Ipv4(ip) => Some(ip.to_string()),
-        Host::Ipv6(_) => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::url_host::url_host;
 
     #[test]
     fn suffixes_match_on_label_boundaries() {

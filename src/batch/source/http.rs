@@ -35,7 +35,7 @@ pub fn parse_head(block: &[u8]) -> Option<ResponseHead> {
         ..ResponseHead::default()
     };
     for line in lines {
-        let Some(colon) = line.iter().position(|&b| b == b':') else {
+        let Some(colon) = memchr::memchr(b':', line) else {
             continue;
         };
         let name = String::from_utf8_lossy(&line[..colon]).trim().to_ascii_lowercase();
@@ -53,7 +53,7 @@ pub fn parse_head(block: &[u8]) -> Option<ResponseHead> {
 /// `(end of head, start of body)`: the head ends at the first empty line.
 fn find_head_end(block: &[u8]) -> Option<(usize, usize)> {
     let mut i = 0;
-    while let Some(nl) = block[i..].iter().position(|&b| b == b'\n') {
+    while let Some(nl) = memchr::memchr(b'\n', &block[i..]) {
         let line_end = i + nl;
         let line = super::lines::trim_cr(&block[i..line_end]);
         if line.is_empty() && i > 0 {
@@ -117,10 +117,7 @@ fn dechunk(mut body: &[u8], limit: usize) -> Result<Vec<u8>, DocError> {
     let bad = |msg: &str| DocError::new("malformed", format!("bad chunked body: {msg}"));
     let mut out = Vec::new();
     loop {
-        let nl = body
-            .iter()
-            .position(|&b| b == b'\n')
-            .ok_or_else(|| bad("no size line"))?;
+        let nl = memchr::memchr(b'\n', body).ok_or_else(|| bad("no size line"))?;
         let size_line = String::from_utf8_lossy(super::lines::trim_cr(&body[..nl])).into_owned();
         let hex = size_line.split(';').next().unwrap_or("").trim();
         let size = usize::from_str_radix(hex, 16).map_err(|_| bad("bad chunk size"))?;

@@ -35,7 +35,7 @@ pub fn read_line<R: BufRead + ?Sized>(reader: &mut R, buf: &mut Vec<u8>, limit: 
             };
             return Ok((line, consumed));
         }
-        let (chunk, found_newline) = match available.iter().position(|&b| b == b'\n') {
+        let (chunk, found_newline) = match memchr::memchr(b'\n', available) {
             Some(i) => (&available[..i], true),
             None => (available, false),
         };

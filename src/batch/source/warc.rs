@@ -109,7 +109,7 @@ impl WarcSource {
             if line.is_empty() {
                 return Ok(Ok(()));
             }
-            let Some(colon) = line.iter().position(|&b| b == b':') else {
+            let Some(colon) = memchr::memchr(b':', line) else {
                 continue;
             };
             let name = String::from_utf8_lossy(&line[..colon]).trim().to_ascii_lowercase();
