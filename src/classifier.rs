@@ -27,6 +27,9 @@ pub struct BlockExplanation {
     pub probability: f32,
     /// Mean token weight (log-odds).
     pub token_mean: f32,
+    /// Evidence units: distinct runs of strong spam tokens (a page's spam blocks need a few
+    /// between them before the page can be spam).
+    pub evidence_units: u32,
     /// Start of the normalised text.
     pub text: String,
 }
@@ -84,6 +87,7 @@ impl Classifier {
                 region: b.block.region.name().to_owned(),
                 probability: scored.block_probs[i] as f32,
                 token_mean: scored.texts[i].mean() as f32,
+                evidence_units: u32::try_from(scored.texts[i].evidence_units).unwrap_or(u32::MAX),
                 text: b.norm.text().chars().take(120).collect(),
             })
             .collect())

@@ -47,8 +47,8 @@ impl BlockScores {
 
     /// Whether the page's spam blocks hold too little evidence to make it spam: no page is
     /// decided by a trifle.
-    pub fn is_trifle(&self) -> bool {
-        trifle_evidence(&self.texts, &self.block_probs) < MIN_PAGE_EVIDENCE_UNITS
+    pub fn is_trifle(&self, page: &Analyzed) -> bool {
+        trifle_evidence(page, &self.texts, &self.block_probs) < MIN_PAGE_EVIDENCE_UNITS
     }
 }
 
@@ -74,7 +74,7 @@ pub fn score_blocks(weights: &TextWeights, block_lr: &Regression, page: &Analyze
 pub fn score_page(model: &Model, page: &Analyzed) -> Scored {
     let blocks = score_blocks(&model.weights, &model.parts.block_lr, page);
     let mut page_prob = model.page_prob(blocks.page_row(page));
-    if blocks.is_trifle() {
+    if blocks.is_trifle(page) {
         page_prob = page_prob.min(f64::from(model.parts.thresholds.review) * 0.9);
     }
     let BlockScores { texts, block_probs, .. } = blocks;

@@ -96,3 +96,21 @@ fn scores_are_probabilities_and_evidence_is_explained() {
     assert!(!report.evidence.is_empty());
     assert!(report.evidence.iter().all(|e| e.weight > 0.0));
 }
+
+/// A news page whose menu shows `item` in the header, a hidden mobile menu and the footer.
+fn page_with_menu_items(items: [&str; 3]) -> String {
+    format!(
+        "<html><head><title>本市新闻</title></head><body><div class=nav><a href=/a>首页</a><a href=/b>{}</a></div>\
+<p>市政府今天召开新闻发布会，介绍今年城市交通改善计划的进展情况，包括新建地铁线路和公交专用道。</p>\
+<div style=\"display:none\"><a href=/m>{}</a></div><footer><a href=/c>{}</a></footer></body></html>",
+        items[0], items[1], items[2]
+    )
+}
+
+#[test]
+fn one_menu_phrase_repeated_is_a_trifle_but_three_phrases_are_not() {
+    let repeated = score(page_with_menu_items(["真人荷官"; 3]).as_bytes());
+    assert_eq!(repeated.verdict, Verdict::Clean, "{repeated:?}");
+    let three = score(page_with_menu_items(["真人荷官", "澳门赌场", "成人影院"]).as_bytes());
+    assert_ne!(three.verdict, Verdict::Clean, "{three:?}");
+}

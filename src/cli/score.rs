@@ -69,10 +69,12 @@ pub fn run(args: ScoreArgs) -> anyhow::Result<()> {
         kind,
     };
     if args.explain {
+        eprintln!("{:>6} {:>6} {:>5} {:<16} text", "prob", "mean", "units", "region");
         for b in classifier.explain(&page)? {
+            let text: String = b.text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
             eprintln!(
-                "{:>6.3} {:>6.2} {:<16} {}",
-                b.probability, b.token_mean, b.region, b.text
+                "{:>6.3} {:>6.2} {:>5} {:<16} {}",
+                b.probability, b.token_mean, b.evidence_units, b.region, text
             );
         }
     }

@@ -11,7 +11,7 @@ mod text;
 
 use crate::extract::Region;
 use crate::normalize::MASK;
-use crate::pipeline::Analyzed;
+use crate::pipeline::{Analyzed, AnalyzedBlock};
 use crate::text_classes::{ends_list_item, is_list_separator};
 use crate::weights::TextWeights;
 
@@ -291,14 +291,27 @@ pub fn spam_evidence_units(texts: &[BlockText], probs: &[f64]) -> usize {
 }
 
 /// Pieces of evidence a page's spam blocks hold for the trifle rule: their evidence units plus
-/// their contact handles (an ad's `微信 abc123` is evidence of its own kind, not a word).
-pub fn trifle_evidence(texts: &[BlockText], probs: &[f64]) -> usize {
-    texts
+/// their contact handles (an ad's `微信 abc123` is evidence of its own kind, not a word). A block
+/// whose text repeats an earlier spam block's counts once: a menu item shown in the header, the
+/// footer and a hidden mobile menu is one phrase, not three.
+pub fn trifle_evidence(page: &Analyzed, texts: &[BlockText], probs: &[f64]) -> usize {
+    let mut seen = std::collections::HashSet::new();
+    page.blocks
         .iter()
+        .zip(texts)
         .zip(probs)
         .filter(|(_, p)| **p >= BLOCK_SPAM)
-        .map(|(t, _)| t.evidence_units + (t.form.contact * 3.0).round() as usize)
+        .filter(|((block, _), _)| seen.insert(block_text_key(block)))
+        .map(|((_, t), _)| t.evidence_units + (t.form.contact * 3.0).round() as usize)
         .sum()
+}
+
+/// A key of a block's normalised text, equal for equal texts.
+fn block_text_key(block: &AnalyzedBlock) -> u64 {
+    let mut buf = [0u8; 4];
+    block.norm.chars.iter().fold(crate::hash::FNV_OFFSET, |h, c| {
+        crate::hash::fnv1a(h, c.c.encode_utf8(&mut buf).as_bytes())
+    })
 }
 
 /// Dense features of a page given its blocks' (gated) spam probabilities.
