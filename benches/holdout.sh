@@ -6,7 +6,8 @@
 # and bench dev-raw with each model, when they are present.
 #
 # Usage: [BIN=path] [WORK=dir] benches/holdout.sh [SOURCE...]   (default: every source)
-# Needs: python3 training-data/fetch.py and training-data/build-pages.sh run first.
+# Needs: python3 training-data/fetch.py (all data, validation pages included) and
+# training-data/build.sh run first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # BIN: the binary to train and score with (default: a fresh release build).

