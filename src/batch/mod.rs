@@ -16,6 +16,7 @@ pub mod error;
 pub mod options;
 pub mod outcome;
 pub mod pipeline;
+mod prepare;
 pub mod progress;
 pub mod record;
 pub mod scorer;
