@@ -35,7 +35,7 @@ pub async fn serve_metrics(listener: TcpListener, metrics: Arc<Metrics>, stop: C
             () = stop.cancelled() => return,
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => {
-                    tokio::spawn(serve_connection(stream, app.clone()));
+                    tokio::spawn(serve_connection(stream, app.clone(), READ_TIMEOUT));
                 }
                 Err(err) => {
                     tracing::warn!(error = %err, "metrics listener accept failed");
@@ -46,11 +46,12 @@ pub async fn serve_metrics(listener: TcpListener, metrics: Arc<Metrics>, stop: C
     }
 }
 
-/// Answers the one request of `stream` and closes it (`Connection: close`).
-async fn serve_connection(stream: TcpStream, app: Router) {
+/// Answers the one request of `stream` and closes it (`Connection: close`), or closes it
+/// unanswered if the request head has not arrived within `read_timeout`.
+async fn serve_connection(stream: TcpStream, app: Router, read_timeout: Duration) {
     let served = http1::Builder::new()
         .timer(TokioTimer::new())
-        .header_read_timeout(READ_TIMEOUT)
+        .header_read_timeout(read_timeout)
         .max_buf_size(MAX_REQUEST_HEAD)
         .keep_alive(false)
         .serve_connection(TokioIo::new(stream), TowerToHyperService::new(app))
@@ -140,5 +141,23 @@ mod tests {
             TcpStream::connect(addr).await.is_err(),
             "still listening after the stop"
         );
+    }
+
+    #[tokio::test]
+    async fn a_silent_connection_is_closed_unanswered() {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("{e}"));
+        let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
+        let mut client = TcpStream::connect(addr).await.unwrap_or_else(|e| panic!("{e}"));
+        let (stream, _) = listener.accept().await.unwrap_or_else(|e| panic!("{e}"));
+        let app = router(Arc::new(Metrics::new()));
+        // The outer limit only keeps a broken build from hanging the suite.
+        let served = tokio::time::timeout(
+            Duration::from_secs(60),
+            serve_connection(stream, app, Duration::from_millis(50)),
+        );
+        assert!(served.await.is_ok(), "the connection was never closed");
+        let mut rest = Vec::new();
+        let read = client.read_to_end(&mut rest).await;
+        assert!(read.is_err() || rest.is_empty(), "{:?}", String::from_utf8_lossy(&rest));
     }
 }
