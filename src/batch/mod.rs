@@ -25,6 +25,7 @@ pub mod sink;
 pub mod source;
 pub mod stats;
 pub mod strip;
+mod writer;
 
 pub use document::{DocError, Item, Page, Payload};
 pub use error::BatchError;

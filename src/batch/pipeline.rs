@@ -1,7 +1,8 @@
-//! The run: reader thread → rayon scoring → writer thread, with bounded queues.
+//! The run: reader thread → rayon scoring → writer thread (`writer.rs`), with bounded queues,
+//! after `prepare.rs` has checked the options and opened the output.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::AtomicU64;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::Instant;
 
@@ -13,11 +14,11 @@ use super::error::BatchError;
 use super::options::BatchOptions;
 use super::outcome::{Outcome, Rules, process};
 use super::prepare::{Prepared, Start, prepare, validate};
-use super::progress::{Progress, ProgressSnapshot};
+use super::progress::Progress;
 use super::scorer::Scorer;
-use super::sink::Sink;
 use super::source;
 use super::stats::{Stats, Summary};
+use super::writer::{Finished, Scored, Writer};
 
 /// Chunks waiting between two stages. With the chunk being scored and the one being written,
 /// at most `2 * QUEUE + 2` chunks are in memory.
@@ -27,12 +28,6 @@ const QUEUE: usize = 2;
 struct Chunk {
     items: Vec<Item>,
     /// Index (over all inputs) just past the last item of this chunk.
-    end: u64,
-}
-
-/// Scored items, in input order.
-struct Scored {
-    outcomes: Vec<Outcome>,
     end: u64,
 }
 
@@ -85,15 +80,6 @@ fn output_rules(opts: &BatchOptions) -> Rules<'_> {
     }
 }
 
-/// What the writer had committed when the stages finished.
-struct Finished {
-    stats: Stats,
-    consumed: u64,
-    sink: Sink,
-    checkpoint: Option<std::path::PathBuf>,
-    corrections_len: u64,
-}
-
 /// Runs the reader, scoring and writer stages to the end and checks that every item read
 /// was committed.
 fn run_stages<S: Scorer>(
@@ -115,25 +101,8 @@ fn run_stages<S: Scorer>(
         let reader = scope.spawn(move || read_all(opts, skip, reader_bytes, chunk_tx));
         let writer_bytes = Arc::clone(&bytes_read);
         let writer = scope.spawn(move || {
-            let mut w = Writer {
-                sink: start.sink,
-                corrections: start.corrections,
-                checkpoint: start.checkpoint,
-                fingerprint: &fingerprint,
-                stats: start.stats,
-                consumed: start.consumed,
-                strip_dir: opts.strip_output.as_deref(),
-                progress,
-                bytes_read: writer_bytes,
-                total_bytes,
-            };
-            w.write_all(scored_rx).map(|()| Finished {
-                corrections_len: w.corrections.as_ref().map_or(0, Sink::len),
-                stats: w.stats,
-                consumed: w.consumed,
-                sink: w.sink,
-                checkpoint: w.checkpoint,
-            })
+            let strip_dir = opts.strip_output.as_deref();
+            Writer::new(start, &fingerprint, strip_dir, progress, (writer_bytes, total_bytes)).write_all(scored_rx)
         });
         score_all(pool, scorer, rules, chunk_rx, scored_tx);
         let read = reader
@@ -273,89 +242,5 @@ fn score_all<S: Scorer>(
         {
             return; // the writer stopped
         }
-    }
-}
-
-/// Writer stage state.
-struct Writer<'a> {
-    sink: Sink,
-    corrections: Option<Sink>,
-    checkpoint: Option<std::path::PathBuf>,
-    fingerprint: &'a str,
-    stats: Stats,
-    consumed: u64,
-    strip_dir: Option<&'a std::path::Path>,
-    progress: &'a mut dyn Progress,
-    bytes_read: Arc<AtomicU64>,
-    total_bytes: Option<u64>,
-}
-
-impl Writer<'_> {
-    fn write_all(&mut self, rx: Receiver<Scored>) -> Result<(), BatchError> {
-        let mut buf = Vec::new();
-        let mut corrections = Vec::new();
-        for scored in rx {
-            buf.clear();
-            corrections.clear();
-            let mut stats = self.stats.clone();
-            for outcome in scored.outcomes {
-                match outcome {
-                    Outcome::Fatal(source) => {
-                        return Err(BatchError::Output {
-                            path: self.strip_dir.map(|d| d.to_path_buf()).unwrap_or_default(),
-                            source,
-                        });
-                    }
-                    Outcome::Error { ref line, .. } => buf.extend_from_slice(line),
-                    Outcome::Scored {
-                        ref line,
-                        ref correction,
-                        ..
-                    } => {
-                        if let Some(line) = line {
-                            buf.extend_from_slice(line);
-                        }
-                        if let Some(record) = correction {
-                            corrections.extend_from_slice(record);
-                        }
-                    }
-                    _ => {}
-                }
-                stats.add(&outcome);
-            }
-            self.sink.write_lines(&buf)?;
-            if let Some(sink) = &mut self.corrections {
-                sink.write_lines(&corrections)?;
-            }
-            if let Some(dir) = self.strip_dir {
-                crate::atomic_write::sync_dir(Some(dir)).map_err(|source| BatchError::Output {
-                    path: dir.to_path_buf(),
-                    source,
-                })?;
-            }
-            self.stats = stats;
-            self.consumed = scored.end;
-            if let Some(path) = &self.checkpoint {
-                checkpoint::save(
-                    path,
-                    &Checkpoint {
-                        format: checkpoint::FORMAT,
-                        fingerprint: self.fingerprint.to_owned(),
-                        consumed: self.consumed,
-                        output_len: self.sink.len(),
-                        complete: false,
-                        stats: self.stats.clone(),
-                        overridden_len: self.corrections.as_ref().map_or(0, Sink::len),
-                    },
-                )?;
-            }
-            self.progress.update(&ProgressSnapshot {
-                documents: self.stats.documents,
-                page_bytes: self.stats.page_bytes,
-                input_bytes: self.bytes_read.load(Ordering::Relaxed),
-                total_input_bytes: self.total_bytes,
-            });
-        }
-        Ok(())
     }
 }
