@@ -13,7 +13,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    // The mode `fs::write` gives a new file (0o666 less the umask), not tempfile's 0o600, so
+    // that e.g. a model written by one user can be served by another.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder.tempfile_in(dir)?;
     file.write_all(bytes)?;
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;
@@ -43,5 +48,17 @@ mod tests {
         }
         let names: Vec<_> = fs::read_dir(dir.path()).into_iter().flatten().flatten().collect();
         assert_eq!(names.len(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn gives_the_mode_of_a_plain_write() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let (atomic, plain) = (dir.path().join("atomic"), dir.path().join("plain"));
+        write_atomic(&atomic, b"x").unwrap_or_else(|e| panic!("{e}"));
+        fs::write(&plain, b"x").unwrap_or_else(|e| panic!("{e}"));
+        let mode = |p: &Path| fs::metadata(p).map(|m| m.permissions().mode()).ok();
+        assert_eq!(mode(&atomic), mode(&plain));
     }
 }

@@ -47,9 +47,10 @@ pub use policy::{Policy, PolicyError, PolicyInfo};
 pub use report::{Category, CategoryScores, Evidence, ModelInfo, Report, Span, Verdict};
 
 /// Pipeline internals for the examples, benchmarks and tests that time or inspect single
-/// stages. Not a stable API.
+/// stages, and the atomic file writes the binary shares with the library. Not a stable API.
 #[doc(hidden)]
 pub mod internals {
+    pub use crate::atomic_write::{sync_dir, write_atomic};
     pub use crate::decode::decode;
     pub use crate::extract::extract_html;
     pub use crate::model::{MAX_MODEL_FILE_BYTES, MAX_TOKEN_WEIGHTS, Model, upgrade_v2, wrap_payload};

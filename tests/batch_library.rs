@@ -341,8 +341,56 @@ fn resume_after_a_crash_with_a_torn_line_gives_every_id_once() {
     assert_eq!(summary.documents_this_run, 79);
     assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&reference).unwrap());
     // Resuming a complete run changes nothing.
-    run(&o);
+    let again = run(&o);
+    assert_eq!(again.documents_this_run, 0);
+    assert_eq!(again.stats.documents, 100);
     assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&reference).unwrap());
+}
+
+#[test]
+fn resume_needs_a_regular_file_and_its_checkpoint_and_overwrite_starts_over() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = many_docs(tmp.path(), 30);
+
+    // An output with data but no checkpoint is not resumed, and stays as it was.
+    let foreign = write(tmp.path(), "foreign.jsonl", b"not ours\n");
+    let mut o = opts(&[&input], &foreign);
+    o.resume = true;
+    assert!(matches!(
+        batch::run(&FakeScorer, &o, &mut NoProgress),
+        Err(BatchError::Checkpoint { .. })
+    ));
+    assert_eq!(std::fs::read(&foreign).unwrap(), b"not ours\n");
+
+    // A device cannot be resumed.
+    let mut o = opts(&[&input], Path::new("/dev/null"));
+    o.resume = true;
+    assert!(matches!(
+        batch::run(&FakeScorer, &o, &mut NoProgress),
+        Err(BatchError::Checkpoint { .. })
+    ));
+
+    // --resume of an output that does not exist yet is a fresh start.
+    let out = tmp.path().join("out.jsonl");
+    let mut o = opts(&[&input], &out);
+    o.resume = true;
+    o.chunk_docs = 7;
+    let fresh = run(&o);
+    assert!(!fresh.resumed);
+    assert_eq!(fresh.documents_this_run, 30);
+    let reference = std::fs::read(&out).unwrap();
+
+    // --overwrite of an unfinished run starts over from the first item.
+    o.resume = false;
+    let crashed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        batch::run(&FakeScorer, &o, &mut CrashAfter(2))
+    }));
+    assert!(matches!(crashed, Ok(Err(BatchError::Internal(_))) | Err(_)));
+    o.overwrite = true;
+    let over = run(&o);
+    assert!(!over.resumed);
+    assert_eq!(over.documents_this_run, 30);
+    assert_eq!(std::fs::read(&out).unwrap(), reference);
 }
 
 #[test]

@@ -16,6 +16,7 @@ pub mod error;
 pub mod options;
 pub mod outcome;
 pub mod pipeline;
+mod prepare;
 pub mod progress;
 pub mod record;
 pub mod scorer;
@@ -24,6 +25,7 @@ pub mod sink;
 pub mod source;
 pub mod stats;
 pub mod strip;
+mod writer;
 
 pub use document::{DocError, Item, Page, Payload};
 pub use error::BatchError;

@@ -1,8 +1,8 @@
-//! The run: reader thread → rayon scoring → writer thread, with bounded queues.
+//! The run: reader thread → rayon scoring → writer thread (`writer.rs`), with bounded queues,
+//! after `prepare.rs` has checked the options and opened the output.
 
-use std::fs::OpenOptions;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::AtomicU64;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::Instant;
 
@@ -11,13 +11,14 @@ use rayon::prelude::*;
 use super::checkpoint::{self, Checkpoint};
 use super::document::{Item, Payload};
 use super::error::BatchError;
-use super::options::{BatchOptions, InputSpec, OutputSpec};
+use super::options::BatchOptions;
 use super::outcome::{Outcome, Rules, process};
-use super::progress::{Progress, ProgressSnapshot};
+use super::prepare::{Prepared, Start, prepare, validate};
+use super::progress::Progress;
 use super::scorer::Scorer;
-use super::sink::Sink;
 use super::source;
 use super::stats::{Stats, Summary};
+use super::writer::{Finished, Scored, Writer};
 
 /// Chunks waiting between two stages. With the chunk being scored and the one being written,
 /// at most `2 * QUEUE + 2` chunks are in memory.
@@ -28,31 +29,6 @@ struct Chunk {
     items: Vec<Item>,
     /// Index (over all inputs) just past the last item of this chunk.
     end: u64,
-}
-
-/// Scored items, in input order.
-struct Scored {
-    outcomes: Vec<Outcome>,
-    end: u64,
-}
-
-/// What `prepare` found: a run to do, or an output that a resumed run had already finished.
-enum Prepared {
-    /// Score from here.
-    Run(Start),
-    /// `--resume` of a complete output: nothing left to do; the checkpoint holds its stats.
-    AlreadyComplete(Checkpoint),
-}
-
-/// Where the run starts and what it has done already.
-struct Start {
-    sink: Sink,
-    /// The `--overridden` training-record file, when asked for.
-    corrections: Option<Sink>,
-    checkpoint: Option<std::path::PathBuf>,
-    consumed: u64,
-    stats: Stats,
-    resumed: bool,
 }
 
 /// Runs a batch: reads every input, scores every document, writes one line per document.
@@ -104,15 +80,6 @@ fn output_rules(opts: &BatchOptions) -> Rules<'_> {
     }
 }
 
-/// What the writer had committed when the stages finished.
-struct Finished {
-    stats: Stats,
-    consumed: u64,
-    sink: Sink,
-    checkpoint: Option<std::path::PathBuf>,
-    corrections_len: u64,
-}
-
 /// Runs the reader, scoring and writer stages to the end and checks that every item read
 /// was committed.
 fn run_stages<S: Scorer>(
@@ -134,25 +101,8 @@ fn run_stages<S: Scorer>(
         let reader = scope.spawn(move || read_all(opts, skip, reader_bytes, chunk_tx));
         let writer_bytes = Arc::clone(&bytes_read);
         let writer = scope.spawn(move || {
-            let mut w = Writer {
-                sink: start.sink,
-                corrections: start.corrections,
-                checkpoint: start.checkpoint,
-                fingerprint: &fingerprint,
-                stats: start.stats,
-                consumed: start.consumed,
-                strip_dir: opts.strip_output.as_deref(),
-                progress,
-                bytes_read: writer_bytes,
-                total_bytes,
-            };
-            w.write_all(scored_rx).map(|()| Finished {
-                corrections_len: w.corrections.as_ref().map_or(0, Sink::len),
-                stats: w.stats,
-                consumed: w.consumed,
-                sink: w.sink,
-                checkpoint: w.checkpoint,
-            })
+            let strip_dir = opts.strip_output.as_deref();
+            Writer::new(start, &fingerprint, strip_dir, progress, (writer_bytes, total_bytes)).write_all(scored_rx)
         });
         score_all(pool, scorer, rules, chunk_rx, scored_tx);
         let read = reader
@@ -211,152 +161,6 @@ fn summary(stats: Stats, this_run: u64, started: Instant, threads: usize, resume
         resumed,
         stats,
     }
-}
-
-fn validate(opts: &BatchOptions) -> Result<(), BatchError> {
-    let bad = |m: &str| Err(BatchError::Options(m.to_owned()));
-    if opts.inputs.is_empty() {
-        return bad("no input given");
-    }
-    if opts.inputs.iter().filter(|i| **i == InputSpec::Stdin).count() > 1 {
-        return bad("standard input (-) can be read only once");
-    }
-    if opts.resume && opts.output == OutputSpec::Stdout {
-        return bad("--resume needs --output FILE (standard output cannot be resumed)");
-    }
-    if opts.resume && opts.overwrite {
-        return bad("--resume and --overwrite contradict each other");
-    }
-    if opts.chunk_docs == 0 || opts.chunk_bytes == 0 {
-        return bad("chunk sizes must be positive");
-    }
-    if let Some(m) = opts.min_score
-        && !(0.0..=1.0).contains(&m)
-    {
-        return bad("--min-score must be within [0, 1]");
-    }
-    for input in &opts.inputs {
-        source::check(input)?;
-    }
-    if let (Some(corrections), OutputSpec::File(output)) = (&opts.overridden_output, &opts.output)
-        && corrections == output
-    {
-        return bad("--overridden must name another file than --output");
-    }
-    if let Some(dir) = &opts.strip_output {
-        std::fs::create_dir_all(dir).map_err(|source| BatchError::Output {
-            path: dir.clone(),
-            source,
-        })?;
-    }
-    Ok(())
-}
-
-/// Opens the output, deciding between a fresh start and a resume.
-fn prepare(opts: &BatchOptions) -> Result<Prepared, BatchError> {
-    let path = match &opts.output {
-        OutputSpec::Stdout => {
-            return Ok(Prepared::Run(Start {
-                sink: Sink::Stdout(std::io::stdout()),
-                corrections: open_corrections(opts, 0)?,
-                checkpoint: None,
-                consumed: 0,
-                stats: Stats::default(),
-                resumed: false,
-            }));
-        }
-        OutputSpec::File(p) if std::fs::metadata(p).is_ok_and(|m| !m.is_file()) => {
-            if opts.resume {
-                return Err(BatchError::Checkpoint {
-                    path: p.clone(),
-                    reason: "--resume needs a regular output file".into(),
-                });
-            }
-            let file = OpenOptions::new()
-                .write(true)
-                .open(p)
-                .map_err(|source| BatchError::Output {
-                    path: p.clone(),
-                    source,
-                })?;
-            return Ok(Prepared::Run(Start {
-                sink: Sink::Stream(file),
-                corrections: open_corrections(opts, 0)?,
-                checkpoint: None,
-                consumed: 0,
-                stats: Stats::default(),
-                resumed: false,
-            }));
-        }
-        OutputSpec::File(p) => p,
-    };
-    let ckpt_path = checkpoint::path_for(path);
-    let existing = checkpoint::load(&ckpt_path)?;
-    let fingerprint = opts.fingerprint();
-    let (consumed, keep, corrections_keep, stats, resumed) = match (opts.resume, existing) {
-        (true, Some(c)) => {
-            if c.fingerprint != fingerprint {
-                return Err(BatchError::Checkpoint {
-                    path: ckpt_path,
-                    reason: format!(
-                        "it belongs to a run with other inputs or options ({}); this run is {}",
-                        c.fingerprint, fingerprint
-                    ),
-                });
-            }
-            if c.complete {
-                return Ok(Prepared::AlreadyComplete(c));
-            }
-            tracing::info!(consumed = c.consumed, bytes = c.output_len, "resuming");
-            (c.consumed, c.output_len, c.overridden_len, c.stats, true)
-        }
-        (true, None) => {
-            let has_data = std::fs::metadata(path).is_ok_and(|m| m.len() > 0);
-            if has_data {
-                return Err(BatchError::Checkpoint {
-                    path: ckpt_path,
-                    reason: "missing, but the output is not empty: not a spamsift batch output?".into(),
-                });
-            }
-            (0, 0, 0, Stats::default(), false)
-        }
-        (false, Some(c)) if !c.complete && !opts.overwrite => {
-            return Err(BatchError::Unfinished { path: path.clone() });
-        }
-        (false, _) => (0, 0, 0, Stats::default(), false),
-    };
-    let sink = Sink::file(path, keep)?;
-    let corrections = open_corrections(opts, corrections_keep)?;
-    if !resumed {
-        checkpoint::save(
-            &ckpt_path,
-            &Checkpoint {
-                format: checkpoint::FORMAT,
-                fingerprint,
-                consumed: 0,
-                output_len: 0,
-                complete: false,
-                stats: Stats::default(),
-                overridden_len: 0,
-            },
-        )?;
-    }
-    Ok(Prepared::Run(Start {
-        sink,
-        corrections,
-        checkpoint: Some(ckpt_path),
-        consumed,
-        stats,
-        resumed,
-    }))
-}
-
-/// Opens the `--overridden` file, cut to the `keep` bytes a resumed run had committed.
-fn open_corrections(opts: &BatchOptions, keep: u64) -> Result<Option<Sink>, BatchError> {
-    opts.overridden_output
-        .as_deref()
-        .map(|p| Sink::file(p, keep))
-        .transpose()
 }
 
 /// Reader thread: all inputs in order, skipping the first `skip` items, in bounded chunks.
@@ -438,89 +242,5 @@ fn score_all<S: Scorer>(
         {
             return; // the writer stopped
         }
-    }
-}
-
-/// Writer stage state.
-struct Writer<'a> {
-    sink: Sink,
-    corrections: Option<Sink>,
-    checkpoint: Option<std::path::PathBuf>,
-    fingerprint: &'a str,
-    stats: Stats,
-    consumed: u64,
-    strip_dir: Option<&'a std::path::Path>,
-    progress: &'a mut dyn Progress,
-    bytes_read: Arc<AtomicU64>,
-    total_bytes: Option<u64>,
-}
-
-impl Writer<'_> {
-    fn write_all(&mut self, rx: Receiver<Scored>) -> Result<(), BatchError> {
-        let mut buf = Vec::new();
-        let mut corrections = Vec::new();
-        for scored in rx {
-            buf.clear();
-            corrections.clear();
-            let mut stats = self.stats.clone();
-            for outcome in scored.outcomes {
-                match outcome {
-                    Outcome::Fatal(source) => {
-                        return Err(BatchError::Output {
-                            path: self.strip_dir.map(|d| d.to_path_buf()).unwrap_or_default(),
-                            source,
-                        });
-                    }
-                    Outcome::Error { ref line, .. } => buf.extend_from_slice(line),
-                    Outcome::Scored {
-                        ref line,
-                        ref correction,
-                        ..
-                    } => {
-                        if let Some(line) = line {
-                            buf.extend_from_slice(line);
-                        }
-                        if let Some(record) = correction {
-                            corrections.extend_from_slice(record);
-                        }
-                    }
-                    _ => {}
-                }
-                stats.add(&outcome);
-            }
-            self.sink.write_lines(&buf)?;
-            if let Some(sink) = &mut self.corrections {
-                sink.write_lines(&corrections)?;
-            }
-            if let Some(dir) = self.strip_dir {
-                crate::atomic_write::sync_dir(Some(dir)).map_err(|source| BatchError::Output {
-                    path: dir.to_path_buf(),
-                    source,
-                })?;
-            }
-            self.stats = stats;
-            self.consumed = scored.end;
-            if let Some(path) = &self.checkpoint {
-                checkpoint::save(
-                    path,
-                    &Checkpoint {
-                        format: checkpoint::FORMAT,
-                        fingerprint: self.fingerprint.to_owned(),
-                        consumed: self.consumed,
-                        output_len: self.sink.len(),
-                        complete: false,
-                        stats: self.stats.clone(),
-                        overridden_len: self.corrections.as_ref().map_or(0, Sink::len),
-                    },
-                )?;
-            }
-            self.progress.update(&ProgressSnapshot {
-                documents: self.stats.documents,
-                page_bytes: self.stats.page_bytes,
-                input_bytes: self.bytes_read.load(Ordering::Relaxed),
-                total_input_bytes: self.total_bytes,
-            });
-        }
-        Ok(())
     }
 }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use spamsift::batch::{self, BatchOptions, InputSpec, OutputSpec, PolicyScorer, Progress, ProgressSnapshot, Shard};
+use spamsift::internals::{sync_dir, write_atomic};
 
 /// Arguments of `spamsift batch`.
 #[derive(clap::Args)]
@@ -95,7 +96,9 @@ pub fn run(args: BatchArgs) -> anyhow::Result<()> {
     eprintln!("{}", summary.to_text());
     if let Some(path) = &args.summary {
         let json = serde_json::to_vec_pretty(&summary).context("serialising the summary")?;
-        std::fs::write(path, json).with_context(|| format!("writing {}", path.display()))?;
+        write_atomic(path, &json)
+            .and_then(|()| sync_dir(path.parent()))
+            .with_context(|| format!("writing {}", path.display()))?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use spamsift::internals::{sync_dir, write_atomic};
 use spamsift::train::background::Background;
 use spamsift::train::{TrainOptions, load_training_data, train};
 
@@ -90,7 +91,10 @@ pub fn run(args: TrainArgs) -> anyhow::Result<()> {
     })?;
     bar.finish_and_clear();
     let bytes = trained.model.to_bytes()?;
-    std::fs::write(&args.output, &bytes).with_context(|| format!("writing {}", args.output.display()))?;
+    // Atomically, so that a server watching the file never loads a torn model.
+    write_atomic(&args.output, &bytes)
+        .and_then(|()| sync_dir(args.output.parent()))
+        .with_context(|| format!("writing {}", args.output.display()))?;
     let m = trained.holdout;
     eprintln!(
         "trained on {} pages, held out {} ({} spam pages had no placeable snippet)",

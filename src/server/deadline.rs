@@ -1,9 +1,8 @@
 //! Client deadlines (`grpc-timeout`) and cancellation of scoring work that nobody waits for.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use tokio_util::sync::{CancellationToken, DropGuard};
 use tonic::metadata::MetadataMap;
 
 /// At most how much earlier than the client's deadline the service gives up (a tenth of the
@@ -64,25 +63,26 @@ pub fn deadline_from(metadata: &MetadataMap, arrived: Instant, server_limit: Opt
 #[derive(Clone, Debug, Default)]
 pub struct StopToken {
     deadline: Option<Instant>,
-    cancelled: Arc<AtomicBool>,
+    cancelled: CancellationToken,
 }
 
 impl StopToken {
-    /// A token that stops at `deadline` (if any) or when its [`CancelOnDrop`] guard is dropped.
-    pub fn new(deadline: Option<Instant>) -> (Self, CancelOnDrop) {
-        let cancelled = Arc::new(AtomicBool::new(false));
+    /// A token that stops at `deadline` (if any) or when the returned guard is dropped, e.g.
+    /// when tonic drops an abandoned call.
+    pub fn new(deadline: Option<Instant>) -> (Self, DropGuard) {
+        let cancelled = CancellationToken::new();
         let token = StopToken {
             deadline,
-            cancelled: Arc::clone(&cancelled),
+            cancelled: cancelled.clone(),
         };
-        (token, CancelOnDrop(cancelled))
+        (token, cancelled.drop_guard())
     }
 
     /// Why work should stop now, if it should.
     pub fn should_stop(&self) -> Option<StopReason> {
         if self.deadline.is_some_and(|d| Instant::now() >= d) {
             Some(StopReason::DeadlineExceeded)
-        } else if self.cancelled.load(Ordering::Relaxed) {
+        } else if self.cancelled.is_cancelled() {
             Some(StopReason::Cancelled)
         } else {
             None
@@ -108,16 +108,6 @@ impl StopReason {
             }
             StopReason::Cancelled => tonic::Status::cancelled("the call was cancelled"),
         }
-    }
-}
-
-/// Marks its [`StopToken`]s cancelled when dropped, e.g. when tonic drops an abandoned call.
-#[derive(Debug)]
-pub struct CancelOnDrop(Arc<AtomicBool>);
-
-impl Drop for CancelOnDrop {
-    fn drop(&mut self) {
-        self.0.store(true, Ordering::Relaxed);
     }
 }
 

@@ -19,10 +19,12 @@
 //! ```
 
 mod auth;
+mod background;
 mod config;
 mod convert;
 mod deadline;
 mod error;
+mod handle;
 mod metrics;
 mod metrics_http;
 mod model;
@@ -30,7 +32,6 @@ mod policy;
 mod pool;
 mod run;
 mod service;
-mod shutdown;
 mod tls;
 
 pub use auth::{MIN_TOKEN_CHARS, TokenFileError};
@@ -39,9 +40,10 @@ pub use config::{
     DEFAULT_SERVER_MAX_PAGE_BYTES, ModelSource, ServerConfig, default_scoring_threads,
 };
 pub use error::ServerError;
+pub use handle::ServerHandle;
 pub use metrics::code_name;
 pub use policy::ReloadError;
-pub use run::{SERVICE_NAME, ServerHandle, serve, start};
+pub use run::{SERVICE_NAME, serve, start};
 pub use tls::{TlsError, TlsFiles};
 
 /// Protobuf messages and the generated client and server of `spamsift.v1`.
