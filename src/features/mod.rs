@@ -22,7 +22,7 @@ pub use text::{BlockText, block_text};
 /// Version of the feature formulas, stored in the model file and checked on load. Bump it
 /// whenever a feature's formula (or a separator set in `text_classes`) changes under the same
 /// name, so that a model trained on the old formulas cannot load silently.
-pub const FEATURE_SET_VERSION: u32 = 4;
+pub const FEATURE_SET_VERSION: u32 = 5;
 
 /// Names of the block features, in order. Stored in the model and checked on load.
 pub const BLOCK_FEATURES: [&str; 38] = [

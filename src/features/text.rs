@@ -103,14 +103,22 @@ pub fn block_text(block: &AnalyzedBlock, weights: &TextWeights) -> BlockText {
     }
 }
 
-/// Counts evidence units: merged character runs of strong tokens, one unit each plus one per
-/// further eight characters.
+/// Whether the characters `start..end` are a number (`971`, `504 472`): prices, phone numbers,
+/// dates and stock quotes fill real pages in every language, so a number alone is no evidence.
+fn is_number(chars: &[NormChar], start: u32, end: u32) -> bool {
+    chars
+        .get(start as usize..end as usize)
+        .is_some_and(|run| run.iter().all(|c| c.c.is_ascii_digit() || c.c == ' '))
+}
+
+/// Counts evidence units: merged character runs of strong tokens other than numbers, one unit
+/// each plus one per further eight characters.
 fn evidence_units(block: &AnalyzedBlock, ws: &[f64]) -> usize {
     let mut runs: Vec<(u32, u32)> = block
         .tokens
         .iter()
         .zip(ws)
-        .filter(|(_, w)| **w >= f64::from(EVIDENCE_WEIGHT))
+        .filter(|(t, w)| **w >= f64::from(EVIDENCE_WEIGHT) && !is_number(&block.norm.chars, t.start, t.end))
         .map(|(t, _)| (t.start, t.end))
         .collect();
     runs.sort_unstable();
@@ -196,6 +204,20 @@ fn quoted_chars(chars: &[NormChar]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_told_from_words() {
+        let n = crate::normalize::normalize_str("tel 971 504 472 买6合彩");
+        let run = |from: &str, len: usize| {
+            let start = n.text().find(from).map_or(0, |b| n.text()[..b].chars().count()) as u32;
+            is_number(&n.chars, start, start + len as u32)
+        };
+        assert!(run("971", 3));
+        assert!(run("971", 7));
+        assert!(!run("472", 5));
+        assert!(!run("6合", 2));
+        assert!(!run("tel", 3));
+    }
 
     #[test]
     fn quotation_marks_and_prose_are_seen() {

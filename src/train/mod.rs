@@ -347,7 +347,13 @@ fn model_parts(
         page_lr,
         thresholds: Thresholds::default(),
         info: ModelInfo {
-            version: format!("{}-{}", crate::model::FORMAT_VERSION, &fingerprint[..12]),
+            // File format, feature set and training data: two models differ in one of them.
+            version: format!(
+                "{}-f{}-{}",
+                crate::model::FORMAT_VERSION,
+                FEATURE_SET_VERSION,
+                &fingerprint[..12]
+            ),
             labels: vec!["clean".into(), "spam".into()],
             categories: Category::ALL.iter().map(|c| c.name().to_owned()).collect(),
             spam_threshold: Thresholds::default().spam,
