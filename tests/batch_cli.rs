@@ -191,3 +191,33 @@ fn the_same_pages_score_the_same_from_a_directory_and_a_warc_gz() {
     assert_eq!(a.len(), 12);
     assert_eq!(a, b, "directory and WARC input disagree");
 }
+
+#[test]
+fn output_inside_the_input_directory_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let pages = tmp.path().join("pages");
+    std::fs::create_dir_all(pages.join("sub")).unwrap();
+    std::fs::write(pages.join("a.html"), clean_page(1)).unwrap();
+    for out in [pages.join("out.jsonl"), pages.join("sub/out.jsonl")] {
+        let run = bin()
+            .arg("batch")
+            .arg(&pages)
+            .arg("--output")
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(!run.status.success());
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(stderr.contains("is inside the input directory"), "{stderr}");
+        assert!(!out.exists(), "{} was written", out.display());
+    }
+    let out = tmp.path().join("out.jsonl");
+    let run = bin()
+        .arg("batch")
+        .arg(&pages)
+        .arg("--output")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+}

@@ -66,6 +66,7 @@ pub(super) fn validate(opts: &BatchOptions) -> Result<(), BatchError> {
     for input in &opts.inputs {
         source::check(input)?;
     }
+    check_outputs_outside_input_dirs(opts)?;
     if let (Some(corrections), OutputSpec::File(output)) = (&opts.overridden_output, &opts.output)
         && corrections == output
     {
@@ -78,6 +79,55 @@ pub(super) fn validate(opts: &BatchOptions) -> Result<(), BatchError> {
         })?;
     }
     Ok(())
+}
+
+/// Refuses an output file or directory inside an input directory: the walk would read it
+/// (and the checkpoint and temporary files written beside it) back as pages.
+fn check_outputs_outside_input_dirs(opts: &BatchOptions) -> Result<(), BatchError> {
+    let dirs: Vec<PathBuf> = opts
+        .inputs
+        .iter()
+        .filter_map(|input| match input {
+            InputSpec::Path(path) if path.is_dir() => path.canonicalize().ok(),
+            _ => None,
+        })
+        .collect();
+    let mut written: Vec<(&str, &Path)> = Vec::new();
+    if let OutputSpec::File(path) = &opts.output
+        && !std::fs::metadata(path).is_ok_and(|m| !m.is_file())
+    {
+        written.push(("--output", path));
+    }
+    if let Some(path) = &opts.overridden_output {
+        written.push(("--overridden", path));
+    }
+    if let Some(path) = &opts.strip_output {
+        written.push(("--strip-output", path));
+    }
+    for (flag, path) in written {
+        if let Some(at) = resolved(path)
+            && let Some(dir) = dirs.iter().find(|dir| at.starts_with(dir))
+        {
+            return Err(BatchError::Options(format!(
+                "{flag} {} is inside the input directory {}: it would be read back as pages; write it elsewhere",
+                path.display(),
+                dir.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Where `path` is, with its directory's links resolved; the file itself need not exist yet.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(found) = path.canonicalize() {
+        return Some(found);
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Some(parent.canonicalize().ok()?.join(path.file_name()?))
 }
 
 /// Opens the output, deciding between a fresh start and a resume.
