@@ -5,7 +5,8 @@
 # (gitignored); the seeds we wrote are in fuzz/seeds/TARGET. One line per target with
 # libFuzzer's own figures goes to fuzz/results.txt.
 #
-# Usage: fuzz/run.sh SECS [TARGET...]      (needs `cargo install cargo-fuzz`; SKIP_BUILD=1 to reuse)
+# Usage: fuzz/run.sh SECS [TARGET...]      (needs `cargo install cargo-fuzz`; SKIP_BUILD=1 to reuse;
+#        MAX_RUNS=N also stops a target after N executions, whichever comes first)
 # One target by hand: cargo fuzz run --sanitizer none decode fuzz/corpus/decode fuzz/seeds/decode
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,7 @@ for target in "${targets[@]}"; do
     mkdir -p "fuzz/corpus/$target"
     extra=()
     [ "$target" = score ] && extra=(tests/fixtures)
+    [ -n "${MAX_RUNS:-}" ] && extra+=(-runs="$MAX_RUNS")
     start=$(date -u +%H:%M:%S)
     mkdir -p "fuzz/artifacts/$target"
     nice -n 19 "$bins/$target" "fuzz/corpus/$target" "fuzz/seeds/$target" "${extra[@]}" \
