@@ -124,14 +124,21 @@ async fn queued_request_past_its_deadline_is_deadline_exceeded() {
     let mut request = Request::new(raw_request("late", fixture("grpc_clean.html")));
     request.set_timeout(Duration::from_millis(300));
     let err = server.client().score(request).await.unwrap_err();
-    // The server answers a little before the client's deadline, so the client sees the
-    // server's DEADLINE_EXCEEDED rather than its own timer (tonic reports that as CANCELLED).
-    assert_eq!(err.code(), Code::DeadlineExceeded, "{err:?}");
-    let text = server.handle.metrics_text();
-    let key = r#"spamsift_grpc_requests_total{rpc="Score",code="DEADLINE_EXCEEDED"}"#;
-    assert_eq!(metric(&text, key), Some(1.0), "{text}");
-    busy.abort();
+    // The server answers 10 ms before the client's deadline, so the client normally sees the
+    // server's DEADLINE_EXCEEDED; on a loaded machine the answer can arrive after the client's
+    // own timer has fired (tonic reports that as CANCELLED). The server's decision is what is
+    // tested: its metrics count the call as DEADLINE_EXCEEDED either way.
+    assert!(
+        matches!(err.code(), Code::DeadlineExceeded | Code::Cancelled),
+        "{err:?}"
+    );
     let handle = &server.handle;
+    let key = r#"spamsift_grpc_requests_total{rpc="Score",code="DEADLINE_EXCEEDED"}"#;
+    eventually("the server counts the call as DEADLINE_EXCEEDED", || {
+        metric(&handle.metrics_text(), key) == Some(1.0)
+    })
+    .await;
+    busy.abort();
     eventually("cancelled work frees the thread", || {
         metric(&handle.metrics_text(), IN_FLIGHT) == Some(0.0)
     })
