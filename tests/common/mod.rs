@@ -10,6 +10,23 @@ use spamsift::{Classifier, PageInput, Report};
 pub static SHIPPED: LazyLock<Classifier> =
     LazyLock::new(|| Classifier::shipped().unwrap_or_else(|e| panic!("shipped model must load: {e}")));
 
+/// A fixed pseudo-random sequence (xorshift32 from `seed`, which must not be 0), so that tests
+/// with generated input are reproducible.
+pub fn xorshift32(mut state: u32) -> impl FnMut() -> u32 {
+    move || {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        state
+    }
+}
+
+/// `len` bytes of deterministic noise from `seed`, like an image or an archive.
+pub fn noise(len: usize, seed: u32) -> Vec<u8> {
+    let mut next = xorshift32(seed);
+    (0..len).map(|_| next() as u8).collect()
+}
+
 /// Reads a fixture file.
 pub fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
